@@ -5,3 +5,4 @@ export { InvalidArgumentError } from './invalid-argument-error.js';
 export { InvalidResponseError } from './invalid-response-error.js';
 export { LoadAPIKeyError } from './load-api-key-error.js';
 export { RetryError } from './retry-error.js';
+export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-error.js';

@@ -1,0 +1,85 @@
+import type { ProviderOptions } from './provider-options.js';
+
+/** Who says a message. */
+export type Role = 'system' | 'user' | 'assistant' | 'tool';
+
+/** Plain text. */
+export interface TextPart {
+  type: 'text';
+  text: string;
+  providerOptions?: ProviderOptions;
+}
+
+/** Model reasoning, sent back on later turns where the provider wants it (with its signature in options). */
+export interface ReasoningPart {
+  type: 'reasoning';
+  text: string;
+  providerOptions?: ProviderOptions;
+}
+
+/** A file: image, document, audio. */
+export interface FilePart {
+  type: 'file';
+  data: Uint8Array;
+  /** IANA media type, e.g. `image/png`. */
+  mediaType: string;
+  filename?: string;
+  providerOptions?: ProviderOptions;
+}
+
+/** A tool call the assistant made. `input` is the model's JSON text, sent back byte for byte. */
+export interface ToolCallPart {
+  type: 'tool-call';
+  toolCallId: string;
+  toolName: string;
+  input: string;
+  /** True for tools the provider ran itself (web search). */
+  providerExecuted?: boolean;
+  providerOptions?: ProviderOptions;
+}
+
+/** What a tool returned. */
+export type ToolResultOutput =
+  | { type: 'text'; text: string }
+  | { type: 'error'; error: string }
+  | {
+      type: 'media';
+      /** Base64 of the bytes. */
+      data: string;
+      mediaType: string;
+      /** A caption sent along with the media. */
+      text?: string;
+    };
+
+/** The result of a tool call, answering the call with the same `toolCallId`. */
+export interface ToolResultPart {
+  type: 'tool-result';
+  toolCallId: string;
+  /** The tool's name; providers that pair results by name (Gemini) use it. */
+  toolName?: string;
+  output: ToolResultOutput;
+  providerExecuted?: boolean;
+  /** Application data (JSON text) kept with the result and never sent to the model. */
+  clientMetadata?: string;
+  providerOptions?: ProviderOptions;
+}
+
+/** Any part of a message. */
+export type MessagePart = TextPart | ReasoningPart | FilePart | ToolCallPart | ToolResultPart;
+
+/** One message of a prompt. */
+export interface Message {
+  role: Role;
+  content: MessagePart[];
+  providerOptions?: ProviderOptions;
+}
+
+/** A user message: the text first, then the files in order. */
+export function userMessage(text: string, ...files: FilePart[]): Message {
+  return { role: 'user', content: [{ type: 'text', text }, ...files] };
+}
+
+/** A system message with one text part per string. */
+export function systemMessage(...texts: string[]): Message {
+  return { role: 'system', content: texts.map((text) => ({ type: 'text', text })) };
+}
