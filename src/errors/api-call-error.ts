@@ -5,18 +5,18 @@ export interface APICallErrorOptions {
   /** The provider's own message, or a description of what went wrong. */
   message: string;
   url: string;
-  method?: string;
-  statusCode?: number;
-  requestId?: string;
-  requestBody?: string;
-  responseHeaders?: Record<string, string>;
-  responseBody?: string;
+  method?: string | undefined;
+  statusCode?: number | undefined;
+  requestId?: string | undefined;
+  requestBody?: string | undefined;
+  responseHeaders?: Record<string, string> | undefined;
+  responseBody?: string | undefined;
   /** Short category, e.g. `too many requests` or `stream error`. */
-  title?: string;
+  title?: string | undefined;
   /** Forces retryability; otherwise decided from the status code and headers. */
-  isRetryable?: boolean;
+  isRetryable?: boolean | undefined;
   /** The provider's error type or code, e.g. `rate_limit_error` or `invalid_api_key`. */
-  errorType?: string;
+  errorType?: string | undefined;
   cause?: unknown;
 }
 

@@ -6,3 +6,5 @@ export { InvalidResponseError } from './invalid-response-error.js';
 export { LoadAPIKeyError } from './load-api-key-error.js';
 export { RetryError } from './retry-error.js';
 export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-error.js';
+export { CassetteMissError, type CassetteMissReason } from './cassette-miss-error.js';
+export { InvalidCassetteError } from './invalid-cassette-error.js';

@@ -22,11 +22,11 @@ export class NoObjectGeneratedError extends FantasyError {
   readonly finishReason: FinishReason | undefined;
 
   constructor(options: {
-    message?: string;
+    message?: string | undefined;
     rawText: string;
-    issues?: ObjectIssue[];
-    usage?: Usage;
-    finishReason?: FinishReason;
+    issues?: ObjectIssue[] | undefined;
+    usage?: Usage | undefined;
+    finishReason?: FinishReason | undefined;
     cause?: unknown;
   }) {
     const issues = options.issues ?? [];

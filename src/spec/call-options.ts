@@ -1,3 +1,4 @@
+import type { JSONSchema } from './json-value.js';
 import type { Message } from './message.js';
 import type { ProviderOptions } from './provider-options.js';
 import type { Tool, ToolChoice } from './tool.js';
@@ -28,4 +29,17 @@ export interface CallOptions extends SamplingOptions, RequestOptions {
   tools?: Tool[];
   /** Dropped by providers when there are no tools. */
   toolChoice?: ToolChoice;
+  /** Native JSON mode; set by object generation. */
+  responseFormat?: ResponseFormat;
+}
+
+/**
+ * Asks for JSON output in the provider's native JSON mode. Object generation sets it; providers without a
+ * native mode warn and ignore it.
+ */
+export interface ResponseFormat {
+  type: 'json';
+  schema?: JSONSchema;
+  name?: string;
+  description?: string;
 }

@@ -1,4 +1,4 @@
-export type { CallOptions, RequestOptions, SamplingOptions } from './call-options.js';
+export type { CallOptions, RequestOptions, ResponseFormat, SamplingOptions } from './call-options.js';
 export type { CallWarning } from './call-warning.js';
 export {
   type Content,

@@ -1,0 +1,61 @@
+import { jsonrepair } from 'jsonrepair';
+import { NoObjectGeneratedError, type ObjectIssue } from '../errors/no-object-generated-error.js';
+import { validateJsonSchema } from '../schema/validate-json-schema.js';
+import type { FinishReason } from '../spec/finish-reason.js';
+import type { JSONSchema } from '../spec/json-value.js';
+import type { RepairTextFunction } from '../spec/object.js';
+import type { Usage } from '../spec/usage.js';
+
+/** What is known when the model's final text is turned into an object. */
+export interface ParseObjectTextOptions {
+  text: string;
+  schema: JSONSchema;
+  repairText?: RepairTextFunction | undefined;
+  usage?: Usage | undefined;
+  finishReason?: FinishReason | undefined;
+}
+
+/**
+ * Parses and validates the model's final text. Order: `JSON.parse`; if that fails, a JSON repair (closes
+ * truncated values, strips markdown fences and trailing commas); if the result still fails to parse or
+ * validate and a `repairText` hook is given, the hook's text gets one more try. Throws a
+ * `NoObjectGeneratedError` with the raw text, the issues, usage and finish reason when nothing works.
+ */
+export async function parseObjectText(options: ParseObjectTextOptions): Promise<{ object: unknown; rawText: string }> {
+  const first = parseAndValidate(options.text, options.schema);
+  if (first.issues.length === 0) return { object: first.value, rawText: options.text };
+  if (options.repairText) {
+    const error = new NoObjectGeneratedError({ rawText: options.text, issues: first.issues });
+    const repaired = await options.repairText({ text: options.text, error });
+    if (repaired !== options.text) {
+      const second = parseAndValidate(repaired, options.schema);
+      if (second.issues.length === 0) return { object: second.value, rawText: repaired };
+    }
+  }
+  throw new NoObjectGeneratedError({
+    rawText: options.text,
+    issues: first.issues,
+    usage: options.usage,
+    finishReason: options.finishReason,
+  });
+}
+
+/** Parses (repairing if needed) and validates; `issues` is empty on success. */
+function parseAndValidate(text: string, schema: JSONSchema): { value?: unknown; issues: ObjectIssue[] } {
+  const parsed = parseLenient(text);
+  if ('issue' in parsed) return { issues: [parsed.issue] };
+  return { value: parsed.value, issues: validateJsonSchema(parsed.value, schema) };
+}
+
+function parseLenient(text: string): { value: unknown } | { issue: ObjectIssue } {
+  if (text.trim() === '') return { issue: { kind: 'parse', message: 'the model returned no text' } };
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    try {
+      return { value: JSON.parse(jsonrepair(text)) };
+    } catch {
+      return { issue: { kind: 'parse', message: (error as Error).message } };
+    }
+  }
+}

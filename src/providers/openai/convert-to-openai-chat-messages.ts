@@ -1,0 +1,160 @@
+import type { CallWarning } from '../../spec/call-warning.js';
+import type {
+  FilePart,
+  Message,
+  MessagePart,
+  ReasoningPart,
+  ToolCallPart,
+  ToolResultPart,
+} from '../../spec/message.js';
+import { encodeBase64 } from '../shared/base64.js';
+import type { ChatAssistantMessage, ChatContentPart, ChatMessage } from './openai-chat-api.js';
+
+/** How a dialect writes assistant history beyond text and tool calls. */
+export interface ChatHistoryOptions {
+  /**
+   * Adds dialect fields to an assistant message from its parts, e.g. openaicompat's `reasoning_content`.
+   * Called for every assistant message that is sent.
+   */
+  decorateAssistant?: (message: ChatAssistantMessage, parts: readonly MessagePart[]) => void;
+}
+
+/** Converts a prompt to chat-completions `messages`, collecting warnings for what cannot be sent. */
+export function convertToOpenAIChatMessages(
+  prompt: readonly Message[],
+  options: ChatHistoryOptions = {},
+): { messages: ChatMessage[]; warnings: CallWarning[] } {
+  const messages: ChatMessage[] = [];
+  const warnings: CallWarning[] = [];
+  for (const message of prompt) {
+    switch (message.role) {
+      case 'system':
+        convertSystem(message, messages, warnings);
+        break;
+      case 'user':
+        convertUser(message.content, messages, warnings);
+        break;
+      case 'assistant':
+        convertAssistant(message.content, messages, options);
+        break;
+      case 'tool':
+        convertToolResults(message.content, messages, warnings);
+        break;
+    }
+  }
+  return { messages, warnings };
+}
+
+function convertSystem(message: Message, messages: ChatMessage[], warnings: CallWarning[]): void {
+  const texts = message.content
+    .filter((part) => part.type === 'text' && part.text.trim() !== '')
+    .map((part) => (part as { text: string }).text);
+  if (texts.length === 0) {
+    warnings.push({ type: 'other', message: 'system message has no text content; it was not sent' });
+    return;
+  }
+  messages.push({ role: 'system', content: texts.join('\n') });
+}
+
+function convertUser(parts: readonly MessagePart[], messages: ChatMessage[], warnings: CallWarning[]): void {
+  const only = parts[0];
+  if (parts.length === 1 && only?.type === 'text') {
+    messages.push({ role: 'user', content: only.text });
+    return;
+  }
+  const content: ChatContentPart[] = [];
+  parts.forEach((part, index) => {
+    if (part.type === 'text') content.push({ type: 'text', text: part.text });
+    else if (part.type === 'file') {
+      const converted = convertFile(part, index);
+      if (converted) content.push(converted);
+      else warnings.push({ type: 'other', message: `file with media type ${part.mediaType} is not supported` });
+    }
+  });
+  if (content.length > 0) messages.push({ role: 'user', content });
+}
+
+/** A user file as a content part: images, text, audio and PDF. */
+function convertFile(part: FilePart, index: number): ChatContentPart | undefined {
+  const mediaType = part.mediaType.toLowerCase();
+  const base64 = encodeBase64(part.data);
+  if (mediaType.startsWith('image/')) {
+    const detail = part.providerOptions?.openai?.imageDetail;
+    const url = `data:${part.mediaType};base64,${base64}`;
+    return { type: 'image_url', image_url: typeof detail === 'string' ? { url, detail } : { url } };
+  }
+  if (mediaType.startsWith('text/')) return { type: 'file', file: { file_data: base64 } };
+  if (mediaType === 'audio/wav') return { type: 'input_audio', input_audio: { data: base64, format: 'wav' } };
+  if (mediaType === 'audio/mpeg' || mediaType === 'audio/mp3') {
+    return { type: 'input_audio', input_audio: { data: base64, format: 'mp3' } };
+  }
+  if (mediaType === 'application/pdf') {
+    const text = new TextDecoder().decode(part.data.subarray(0, 64));
+    if (text.startsWith('file-')) return { type: 'file', file: { file_id: new TextDecoder().decode(part.data) } };
+    return {
+      type: 'file',
+      file: { filename: part.filename ?? `part-${index}.pdf`, file_data: `data:application/pdf;base64,${base64}` },
+    };
+  }
+  return undefined;
+}
+
+function convertAssistant(
+  parts: readonly MessagePart[],
+  messages: ChatMessage[],
+  options: ChatHistoryOptions,
+): void {
+  const texts = parts.filter((part) => part.type === 'text');
+  const toolCalls = parts.filter((part): part is ToolCallPart => part.type === 'tool-call');
+  const message: ChatAssistantMessage = { role: 'assistant' };
+  const lastText = texts.at(-1);
+  if (lastText) message.content = lastText.text;
+  if (toolCalls.length > 0) {
+    message.tool_calls = toolCalls.map((call) => ({
+      id: call.toolCallId,
+      type: 'function',
+      function: { name: call.toolName, arguments: call.input },
+    }));
+  }
+  options.decorateAssistant?.(message, parts);
+  if (Object.keys(message).length > 1) messages.push(message);
+}
+
+function convertToolResults(parts: readonly MessagePart[], messages: ChatMessage[], warnings: CallWarning[]): void {
+  for (const part of parts) {
+    if (part.type !== 'tool-result') continue;
+    convertToolResult(part, messages, warnings);
+  }
+}
+
+function convertToolResult(part: ToolResultPart, messages: ChatMessage[], warnings: CallWarning[]): void {
+  const output = part.output;
+  if (output.type === 'text') {
+    messages.push({ role: 'tool', content: output.text, tool_call_id: part.toolCallId });
+    return;
+  }
+  if (output.type === 'error') {
+    messages.push({ role: 'tool', content: output.error, tool_call_id: part.toolCallId });
+    return;
+  }
+  // Chat completions cannot carry media in a tool message: say so there, then attach it in a user message.
+  const placeholder = output.text || `The tool returned ${output.mediaType} content; see the following user message.`;
+  messages.push({ role: 'tool', content: placeholder, tool_call_id: part.toolCallId });
+  const media = convertMediaResult(output.data, output.mediaType);
+  if (media) messages.push({ role: 'user', content: [media] });
+  else warnings.push({ type: 'other', message: `tool result media type ${output.mediaType} is not supported` });
+}
+
+function convertMediaResult(data: string, mediaType: string): ChatContentPart | undefined {
+  if (mediaType.startsWith('image/')) return { type: 'image_url', image_url: { url: `data:${mediaType};base64,${data}` } };
+  if (mediaType === 'audio/wav') return { type: 'input_audio', input_audio: { data, format: 'wav' } };
+  if (mediaType === 'audio/mpeg' || mediaType === 'audio/mp3') {
+    return { type: 'input_audio', input_audio: { data, format: 'mp3' } };
+  }
+  return undefined;
+}
+
+/** The text of the last reasoning part, if the parts have one. */
+export function lastReasoningText(parts: readonly MessagePart[]): string | undefined {
+  return parts.filter((part): part is ReasoningPart => part.type === 'reasoning').at(-1)?.text;
+}

@@ -1,0 +1,91 @@
+/** Wire types of OpenAI chat completions: only the fields we read or write, lenient on input. */
+
+/** A message as sent in `messages`. */
+export type ChatMessage =
+  | { role: 'system' | 'developer'; content: string | ChatContentPart[] }
+  | { role: 'user'; content: string | ChatContentPart[] }
+  | ChatAssistantMessage
+  | { role: 'tool'; content: string; tool_call_id: string };
+
+/** An assistant message; dialects add fields such as `reasoning_content`. */
+export interface ChatAssistantMessage {
+  role: 'assistant';
+  content?: string | ChatContentPart[];
+  tool_calls?: ChatToolCall[];
+  [extra: string]: unknown;
+}
+
+/** One part of a message's content array. */
+export type ChatContentPart =
+  | { type: 'text'; text: string; [extra: string]: unknown }
+  | { type: 'image_url'; image_url: { url: string; detail?: string } }
+  | { type: 'input_audio'; input_audio: { data: string; format: 'wav' | 'mp3' } }
+  | { type: 'file'; file: { file_id?: string; filename?: string; file_data?: string } };
+
+/** A tool call as sent back in history. */
+export interface ChatToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+/** `usage` of a response or of the last stream chunk. */
+export interface ChatUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+  prompt_tokens_details?: { cached_tokens?: number } | null;
+  completion_tokens_details?: { reasoning_tokens?: number } | null;
+}
+
+/** A `url_citation` annotation. */
+export interface ChatAnnotation {
+  type?: string;
+  url_citation?: { url?: string; title?: string };
+}
+
+/** A non-streamed response. */
+export interface ChatCompletion {
+  id?: string;
+  model?: string;
+  choices?: Array<{
+    finish_reason?: string | null;
+    message?: {
+      content?: string | null;
+      reasoning_content?: string | null;
+      reasoning?: string | null;
+      tool_calls?: Array<{ id?: string; type?: string; function?: { name?: string; arguments?: string } }> | null;
+      annotations?: ChatAnnotation[] | null;
+      [extra: string]: unknown;
+    };
+  }>;
+  usage?: ChatUsage | null;
+}
+
+/** A streamed tool-call fragment. */
+export interface ChatToolCallDelta {
+  index?: number;
+  id?: string | null;
+  type?: string | null;
+  function?: { name?: string | null; arguments?: string | null } | null;
+}
+
+/** The `delta` of a streamed choice. */
+export interface ChatDelta {
+  content?: string | null;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+  tool_calls?: ChatToolCallDelta[] | null;
+  annotations?: ChatAnnotation[] | null;
+  [extra: string]: unknown;
+}
+
+/** One streamed chunk. */
+export interface ChatCompletionChunk {
+  id?: string;
+  model?: string;
+  choices?: Array<{ index?: number; delta?: ChatDelta | null; finish_reason?: string | null }>;
+  usage?: ChatUsage | null;
+  /** Some providers report failures inside a 200 stream. */
+  error?: { message?: string; type?: string; code?: string | number | null };
+}

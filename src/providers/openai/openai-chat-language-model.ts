@@ -1,0 +1,107 @@
+import { postJson } from '../../http/post-json.js';
+import { resolveHeaders } from '../../http/resolve-headers.js';
+import { midStreamError, openSseStream, readJsonResponse } from '../../http/read-response.js';
+import type { SseEvent } from '../../http/sse.js';
+import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
+import { resolveObjectMode } from '../../object/object-modes.js';
+import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
+import type { CallOptions } from '../../spec/call-options.js';
+import type { CallWarning } from '../../spec/call-warning.js';
+import type { GenerateResult } from '../../spec/generate-result.js';
+import type { LanguageModel } from '../../spec/language-model.js';
+import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../spec/object.js';
+import type { StreamPart } from '../../spec/stream-part.js';
+import type { ChatCompletion } from './openai-chat-api.js';
+import type { ChatDialect } from './openai-chat-dialect.js';
+import { buildChatRequest } from './openai-chat-request.js';
+import { createChatStreamState, finishChatStream, reduceChatEvent, endWithError } from './openai-chat-stream.js';
+import { mapOpenAIChatResponse } from './map-openai-chat-response.js';
+
+/** How a chat-completions model reaches its service. */
+export interface OpenAIChatModelConfig {
+  dialect: ChatDialect;
+  /** Base URL without trailing slash, e.g. `https://api.openai.com/v1`. */
+  baseURL: string;
+  /** Auth and provider headers, computed per request (so a missing key fails the call, not the import). */
+  headers: () => Record<string, string>;
+  userAgent?: string | undefined;
+  fetch?: typeof fetch | undefined;
+}
+
+/** A language model over chat completions; the dialect supplies each service's differences. */
+export class OpenAIChatLanguageModel implements LanguageModel {
+  readonly provider: string;
+
+  constructor(
+    readonly modelId: string,
+    private readonly config: OpenAIChatModelConfig,
+  ) {
+    this.provider = config.dialect.provider;
+  }
+
+  async generate(options: CallOptions): Promise<GenerateResult> {
+    const { body, warnings } = buildChatRequest({ modelId: this.modelId, call: options, dialect: this.config.dialect, stream: false });
+    const posted = await this.post(body, options);
+    const completion = (await readJsonResponse(posted, this.url)) as ChatCompletion;
+    const result = mapOpenAIChatResponse({
+      completion,
+      readReasoning: this.config.dialect.readReasoning,
+      responseHeaders: posted.responseHeaders,
+    });
+    return { ...result, warnings };
+  }
+
+  async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+    const { body, warnings } = buildChatRequest({ modelId: this.modelId, call: options, dialect: this.config.dialect, stream: true });
+    const posted = await this.post(body, options);
+    const events = await openSseStream(posted, this.url, this.config.dialect.parseErrorBody);
+    return this.reduceStream(events, warnings);
+  }
+
+  generateObject(options: ObjectCallOptions): Promise<ObjectResult> {
+    return generateObjectWithMode(this, options, resolveObjectMode(options.mode, this.config.dialect.defaultObjectMode));
+  }
+
+  streamObject(options: ObjectCallOptions): Promise<AsyncIterable<ObjectStreamPart>> {
+    return streamObjectWithMode(this, options, resolveObjectMode(options.mode, this.config.dialect.defaultObjectMode));
+  }
+
+  private get url(): string {
+    return `${this.config.baseURL}/chat/completions`;
+  }
+
+  private post(body: Record<string, unknown>, options: CallOptions) {
+    return postJson({
+      url: this.url,
+      headers: resolveHeaders({
+        providerHeaders: this.config.headers(),
+        providerUserAgent: this.config.userAgent,
+        callHeaders: options.headers,
+        callUserAgent: options.userAgent,
+      }),
+      body,
+      fetch: this.config.fetch,
+      abortSignal: options.abortSignal,
+      parseErrorBody: this.config.dialect.parseErrorBody,
+    });
+  }
+
+  /** The stream stage: SSE data → reducer → parts, one generator, one reused parts buffer. */
+  private async *reduceStream(events: AsyncIterable<SseEvent>, warnings: CallWarning[]): AsyncGenerator<StreamPart> {
+    if (warnings.length > 0) yield { type: 'warnings', warnings };
+    const state = createChatStreamState({ url: this.url, readReasoning: this.config.dialect.readReasoning });
+    const parts: StreamPart[] = [];
+    try {
+      for await (const event of events) {
+        reduceChatEvent(state, event.data, parts);
+        for (const part of parts) yield part;
+        parts.length = 0;
+        if (state.ended) return;
+      }
+      finishChatStream(state, parts);
+    } catch (error) {
+      endWithError(state, midStreamError(error, this.url), parts);
+    }
+    for (const part of parts) yield part;
+  }
+}

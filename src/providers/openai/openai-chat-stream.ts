@@ -1,0 +1,185 @@
+import { APICallError } from '../../errors/api-call-error.js';
+import { IncompleteStreamError } from '../../errors/incomplete-stream-error.js';
+import { InvalidResponseError } from '../../errors/invalid-response-error.js';
+import type { FinishReason } from '../../spec/finish-reason.js';
+import type { StreamPart } from '../../spec/stream-part.js';
+import type { ChatUsage, ChatCompletionChunk, ChatDelta, ChatToolCallDelta } from './openai-chat-api.js';
+import { mapOpenAIChatUsage } from './map-openai-chat-usage.js';
+import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+
+/** Error types a provider may send inside a stream that are worth retrying. */
+const transientErrorTypes = new Set(['server_error', 'internal_error', 'overloaded_error', 'api_error', 'rate_limit_error']);
+
+interface ToolCallState {
+  id: string;
+  name: string;
+  arguments: string;
+  finished: boolean;
+}
+
+/** Everything the chat-completions reducer remembers between chunks. */
+export interface ChatStreamState {
+  url: string;
+  readReasoning: ((delta: ChatDelta) => string | undefined) | undefined;
+  textOpen: boolean;
+  reasoningOpen: boolean;
+  /** Tool calls by stream index, in the order they started. */
+  toolCalls: Map<number, ToolCallState>;
+  finishReason: string | undefined;
+  usage: ChatUsage | undefined;
+  /** True once a terminal part (finish or error) was emitted. */
+  ended: boolean;
+}
+
+/** A fresh reducer state for one stream. */
+export function createChatStreamState(options: {
+  url: string;
+  readReasoning?: ((delta: ChatDelta) => string | undefined) | undefined;
+}): ChatStreamState {
+  return {
+    url: options.url,
+    readReasoning: options.readReasoning,
+    textOpen: false,
+    reasoningOpen: false,
+    toolCalls: new Map(),
+    finishReason: undefined,
+    usage: undefined,
+    ended: false,
+  };
+}
+
+/**
+ * Reduces one SSE event's data to stream parts, pushed onto `parts`. `[DONE]` is ignored (the end of the
+ * body ends the stream); data that is not JSON ends the stream with an error part.
+ */
+export function reduceChatEvent(state: ChatStreamState, data: string, parts: StreamPart[]): void {
+  if (state.ended || data === '[DONE]') return;
+  let chunk: ChatCompletionChunk;
+  try {
+    chunk = JSON.parse(data);
+  } catch (cause) {
+    endWithError(state, new InvalidResponseError({ message: 'stream event is not JSON', data, cause }), parts);
+    return;
+  }
+  if (chunk.error) {
+    endWithError(state, streamError(state.url, chunk.error, data), parts);
+    return;
+  }
+  if (chunk.usage) state.usage = chunk.usage;
+  for (const choice of chunk.choices ?? []) {
+    if (choice.delta) reduceDelta(state, choice.delta, parts);
+    if (choice.finish_reason) state.finishReason = choice.finish_reason;
+  }
+}
+
+function reduceDelta(state: ChatStreamState, delta: ChatDelta, parts: StreamPart[]): void {
+  const reasoning = state.readReasoning?.(delta);
+  const content = delta.content;
+  const toolCalls = delta.tool_calls;
+  // Reasoning ends when visible output begins; a chunk carrying reasoning keeps it open.
+  if (state.reasoningOpen && reasoning === undefined && (content || toolCalls?.length)) {
+    state.reasoningOpen = false;
+    parts.push({ type: 'reasoning-end', id: 'reasoning-0' });
+  }
+  if (reasoning !== undefined) {
+    if (!state.reasoningOpen) {
+      state.reasoningOpen = true;
+      parts.push({ type: 'reasoning-start', id: 'reasoning-0' });
+    }
+    if (reasoning !== '') parts.push({ type: 'reasoning-delta', id: 'reasoning-0', delta: reasoning });
+  }
+  if (content) {
+    if (!state.textOpen) {
+      state.textOpen = true;
+      parts.push({ type: 'text-start', id: '0' });
+    }
+    parts.push({ type: 'text-delta', id: '0', delta: content });
+  }
+  if (toolCalls) for (const toolCall of toolCalls) reduceToolCallDelta(state, toolCall, parts);
+}
+
+function reduceToolCallDelta(state: ChatStreamState, delta: ChatToolCallDelta, parts: StreamPart[]): void {
+  const index = delta.index ?? state.toolCalls.size;
+  const existing = state.toolCalls.get(index);
+  const fragment = delta.function?.arguments ?? '';
+  if (existing) {
+    // Fantasy drops late fragments for calls already closed by a higher index.
+    if (!existing.finished && fragment !== '') {
+      existing.arguments += fragment;
+      parts.push({ type: 'tool-input-delta', id: existing.id, delta: fragment });
+    }
+    return;
+  }
+  const name = delta.function?.name ?? '';
+  if (name === '' && fragment === '') return;
+  if (delta.type && delta.type !== 'function') {
+    const error = new InvalidResponseError({ message: `tool call of type ${delta.type} is not supported`, data: JSON.stringify(delta) });
+    endWithError(state, error, parts);
+    return;
+  }
+  closeText(state, parts);
+  for (const [otherIndex, other] of state.toolCalls) if (otherIndex < index) closeToolCall(other, parts);
+  const toolCall: ToolCallState = { id: delta.id || `tool-call-${index}`, name, arguments: fragment, finished: false };
+  state.toolCalls.set(index, toolCall);
+  parts.push({ type: 'tool-input-start', id: toolCall.id, toolName: name });
+  if (fragment !== '') parts.push({ type: 'tool-input-delta', id: toolCall.id, delta: fragment });
+}
+
+/** Ends a tool call's input and emits the call with its full input (`{}` when the model sent none). */
+function closeToolCall(toolCall: ToolCallState, parts: StreamPart[]): void {
+  if (toolCall.finished) return;
+  toolCall.finished = true;
+  parts.push({ type: 'tool-input-end', id: toolCall.id });
+  parts.push({
+    type: 'tool-call',
+    toolCallId: toolCall.id,
+    toolName: toolCall.name,
+    input: toolCall.arguments === '' ? '{}' : toolCall.arguments,
+  });
+}
+
+function closeText(state: ChatStreamState, parts: StreamPart[]): void {
+  if (!state.textOpen) return;
+  state.textOpen = false;
+  parts.push({ type: 'text-end', id: '0' });
+}
+
+/**
+ * Called when the body ends: closes open blocks, emits pending tool calls in index order, then `finish`; a
+ * stream that never said why it stopped (and made no tool call) ends with a retryable error instead.
+ */
+export function finishChatStream(state: ChatStreamState, parts: StreamPart[]): void {
+  if (state.ended) return;
+  if (state.reasoningOpen) {
+    state.reasoningOpen = false;
+    parts.push({ type: 'reasoning-end', id: 'reasoning-0' });
+  }
+  closeText(state, parts);
+  const indices = [...state.toolCalls.keys()].sort((left, right) => left - right);
+  for (const index of indices) closeToolCall(state.toolCalls.get(index)!, parts);
+  if (state.finishReason === undefined && state.toolCalls.size === 0) {
+    endWithError(state, new IncompleteStreamError(), parts);
+    return;
+  }
+  const finishReason: FinishReason = state.toolCalls.size > 0 ? 'tool-calls' : mapOpenAIFinishReason(state.finishReason);
+  state.ended = true;
+  parts.push({ type: 'finish', finishReason, usage: mapOpenAIChatUsage(state.usage) });
+}
+
+/** Ends the stream with an error part; nothing after it is emitted. */
+export function endWithError(state: ChatStreamState, error: unknown, parts: StreamPart[]): void {
+  state.ended = true;
+  parts.push({ type: 'error', error });
+}
+
+function streamError(url: string, error: NonNullable<ChatCompletionChunk['error']>, data: string): APICallError {
+  const type = error.type ?? (error.code === undefined || error.code === null ? undefined : String(error.code));
+  return new APICallError({
+    message: error.message ?? data,
+    url,
+    title: 'stream error',
+    responseBody: data,
+    errorType: type,
+    isRetryable: type !== undefined && transientErrorTypes.has(type),
+  });
+}

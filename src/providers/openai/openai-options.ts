@@ -1,0 +1,71 @@
+import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import type { ApplyProviderOptionsContext } from './openai-chat-dialect.js';
+import { openAIModelRules } from './openai-model-rules.js';
+
+/** Reasoning effort levels OpenAI-style APIs accept. */
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
+const reasoningEfforts = new Set<string>(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']);
+
+/** Options under `providerOptions.openai` for chat completions. */
+export interface OpenAIChatOptions {
+  logitBias?: Record<string, number>;
+  logprobs?: boolean;
+  topLogprobs?: number;
+  user?: string;
+  parallelToolCalls?: boolean;
+  maxCompletionTokens?: number;
+  textVerbosity?: 'low' | 'medium' | 'high';
+  /** Predicted output: `{ content: string }`. */
+  prediction?: { content: string };
+  store?: boolean;
+  metadata?: Record<string, string>;
+  promptCacheKey?: string;
+  safetyIdentifier?: string;
+  serviceTier?: 'auto' | 'default' | 'flex' | 'priority';
+  reasoningEffort?: ReasoningEffort;
+}
+
+/** Validates a reasoning effort; an unknown value is a mistake the caller must fix. */
+export function checkReasoningEffort(value: unknown): string {
+  if (typeof value !== 'string' || !reasoningEfforts.has(value)) {
+    throw new InvalidArgumentError({
+      argument: 'providerOptions.reasoningEffort',
+      message: `reasoning effort ${JSON.stringify(value)} is not one of ${[...reasoningEfforts].join(', ')}`,
+    });
+  }
+  return value;
+}
+
+const directFields: Array<[keyof OpenAIChatOptions, string]> = [
+  ['logitBias', 'logit_bias'],
+  ['logprobs', 'logprobs'],
+  ['topLogprobs', 'top_logprobs'],
+  ['user', 'user'],
+  ['parallelToolCalls', 'parallel_tool_calls'],
+  ['maxCompletionTokens', 'max_completion_tokens'],
+  ['textVerbosity', 'verbosity'],
+  ['store', 'store'],
+  ['metadata', 'metadata'],
+  ['promptCacheKey', 'prompt_cache_key'],
+  ['safetyIdentifier', 'safety_identifier'],
+  ['serviceTier', 'service_tier'],
+];
+
+/** Writes `providerOptions.openai` into a chat-completions body. */
+export function applyOpenAIChatOptions({ body, options, modelId, warnings }: ApplyProviderOptionsContext): void {
+  if (options === undefined) return;
+  const typed = options as OpenAIChatOptions;
+  for (const [field, wire] of directFields) {
+    if (typed[field] !== undefined) body[wire] = typed[field];
+  }
+  if (typed.prediction !== undefined) body.prediction = { type: 'content', content: typed.prediction.content };
+  if (typed.reasoningEffort !== undefined) body.reasoning_effort = checkReasoningEffort(typed.reasoningEffort);
+  if (openAIModelRules(modelId).reasoning) {
+    for (const wire of ['logit_bias', 'logprobs', 'top_logprobs']) {
+      if (body[wire] === undefined) continue;
+      delete body[wire];
+      warnings.push({ type: 'unsupported-setting', setting: wire, details: `${wire} is not supported by reasoning models` });
+    }
+  }
+}

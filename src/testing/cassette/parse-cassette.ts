@@ -1,0 +1,135 @@
+import { parseDocument } from 'yaml';
+import { InvalidCassetteError } from '../../errors/invalid-cassette-error.js';
+import { binaryTag } from './binary-tag.js';
+import type {
+  Cassette,
+  CassetteBody,
+  CassetteHeaders,
+  RecordedInteraction,
+  RecordedRequest,
+  RecordedResponse,
+} from './cassette.js';
+
+type Fields = Record<string, unknown>;
+
+/**
+ * Parses go-vcr "version: 2" YAML, as Fantasy (Go) records it, into a cassette. `!!binary` bodies become
+ * `Uint8Array`s; missing optional fields get go-vcr's zero values. Throws `InvalidCassetteError` naming
+ * the offending field.
+ *
+ * @example
+ * const cassette = parseCassette(await readFile('simple.yaml', 'utf8'));
+ * cassette.interactions[0]?.request.url; // 'https://api.x.ai/v1/chat/completions'
+ */
+export function parseCassette(text: string, options: { path?: string } = {}): Cassette {
+  const document = parseDocument(text, { customTags: [binaryTag] });
+  const [firstError] = document.errors;
+  if (firstError)
+    throw new InvalidCassetteError({ message: firstError.message, path: options.path, cause: firstError });
+  try {
+    return readCassette(document.toJS());
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new InvalidCassetteError({ message: error.message, path: options.path, cause: error });
+  }
+}
+
+function readCassette(value: unknown): Cassette {
+  const fields = readFields(value, 'the document');
+  if (fields.version !== undefined && fields.version !== 2) {
+    throw new TypeError(`version must be 2, found ${String(fields.version)}`);
+  }
+  const interactions = fields.interactions ?? [];
+  if (!Array.isArray(interactions)) throw new TypeError('interactions must be a list');
+  return { interactions: interactions.map((item, index) => readInteraction(item, `interactions[${index}]`)) };
+}
+
+function readInteraction(value: unknown, where: string): RecordedInteraction {
+  const fields = readFields(value, where);
+  return {
+    id: readNumber(fields.id, `${where}.id`, 0),
+    request: readRequest(fields.request, `${where}.request`),
+    response: readResponse(fields.response, `${where}.response`),
+  };
+}
+
+function readRequest(value: unknown, where: string): RecordedRequest {
+  const fields = readFields(value, where);
+  return {
+    method: readString(fields.method, `${where}.method`),
+    url: readString(fields.url, `${where}.url`),
+    body: readBody(fields.body, `${where}.body`),
+    headers: readHeaders(fields.headers, `${where}.headers`),
+    proto: readString(fields.proto, `${where}.proto`, ''),
+    contentLength: readNumber(fields.content_length, `${where}.content_length`, -1),
+    host: readString(fields.host, `${where}.host`, ''),
+    ...(fields.form === undefined || fields.form === null
+      ? {}
+      : { form: readHeaders(fields.form, `${where}.form`) }),
+  };
+}
+
+function readResponse(value: unknown, where: string): RecordedResponse {
+  const fields = readFields(value, where);
+  const code = readNumber(fields.code, `${where}.code`);
+  return {
+    code,
+    status: readString(fields.status, `${where}.status`, String(code)),
+    body: readBody(fields.body, `${where}.body`),
+    headers: readHeaders(fields.headers, `${where}.headers`),
+    proto: readString(fields.proto, `${where}.proto`, ''),
+    contentLength: readNumber(fields.content_length, `${where}.content_length`, -1),
+    duration: readString(fields.duration, `${where}.duration`, ''),
+    ...readTransferEncoding(fields.transfer_encoding, `${where}.transfer_encoding`),
+    ...(fields.uncompressed === true ? { uncompressed: true } : {}),
+  };
+}
+
+function readHeaders(value: unknown, where: string): CassetteHeaders {
+  if (value === undefined || value === null) return {};
+  const headers: CassetteHeaders = {};
+  for (const [name, values] of Object.entries(readFields(value, where))) {
+    const list = Array.isArray(values) ? values : [values];
+    headers[name] = list.map((item, index) => readString(item, `${where}.${name}[${index}]`));
+  }
+  return headers;
+}
+
+function readTransferEncoding(value: unknown, where: string): { transferEncoding?: string[] } {
+  if (value === undefined || value === null) return {};
+  if (!Array.isArray(value)) throw new TypeError(`${where} must be a list`);
+  return { transferEncoding: value.map((item, index) => readString(item, `${where}[${index}]`)) };
+}
+
+function readBody(value: unknown, where: string): CassetteBody {
+  if (value === undefined || value === null) return '';
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  return readString(value, where);
+}
+
+function readFields(value: unknown, where: string): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`${where} must be a mapping`);
+  }
+  return value as Fields;
+}
+
+function readString(value: unknown, where: string, fallback?: string): string {
+  if (value === undefined || value === null) {
+    if (fallback !== undefined) return fallback;
+    throw new TypeError(`${where} is missing`);
+  }
+  // YAML reads `status: 200` or a header value `1` as numbers; go-vcr wrote them as strings.
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') throw new TypeError(`${where} must be a string`);
+  return value;
+}
+
+function readNumber(value: unknown, where: string, fallback?: number): number {
+  if (value === undefined || value === null) {
+    if (fallback !== undefined) return fallback;
+    throw new TypeError(`${where} is missing`);
+  }
+  if (typeof value !== 'number') throw new TypeError(`${where} must be a number`);
+  return value;
+}
