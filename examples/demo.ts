@@ -13,15 +13,22 @@ import { personPrompt, personSchema } from './person-schema.js';
 
 type Person = { name: string; age: number; city: string };
 
-const seedPath = fileURLToPath(new URL('../test/fixtures/seed-simple-object-streaming.yaml', import.meta.url));
+const seedPath = fileURLToPath(
+  new URL('../test/fixtures/seed-simple-object-streaming.yaml', import.meta.url),
+);
 const live = Boolean(process.env.XAI_API_KEY);
 
 if (live) console.log('Calling xAI grok-4-fast (XAI_API_KEY is set).\n');
-else console.log(`No XAI_API_KEY: replaying the recorded session ${seedPath}\n(set XAI_API_KEY to call xAI for real).\n`);
+else
+  console.log(
+    `No XAI_API_KEY: replaying the recorded session ${seedPath}\n(set XAI_API_KEY to call xAI for real).\n`,
+  );
 
 const xai = createOpenAICompatible({
   baseURL: 'https://api.x.ai/v1',
-  ...(live ? { apiKey: loadApiKey({ apiKey: undefined, environmentVariable: 'XAI_API_KEY', provider: 'xAI' }) } : {}),
+  ...(live
+    ? { apiKey: loadApiKey({ apiKey: undefined, environmentVariable: 'XAI_API_KEY', provider: 'xAI' }) }
+    : {}),
   ...(live ? {} : { fetch: createCassetteFetch({ path: seedPath, mode: 'replay' }) }),
 });
 

@@ -12,4 +12,5 @@ export const personSchema = {
 } satisfies JSONSchema;
 
 /** The seed's prompt. */
-export const personPrompt = 'Generate information about a person named Alice who is 30 years old and lives in Paris.';
+export const personPrompt =
+  'Generate information about a person named Alice who is 30 years old and lives in Paris.';

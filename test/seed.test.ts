@@ -47,9 +47,19 @@ describe('the seed session (xAI grok-4-fast streams a Person through a forced to
     // zod writes its own JSON Schema (integer bounds, no Fantasy key order), so this request differs from the
     // recording: match any request to replay the recorded answer.
     const fetch = createCassetteFetch({ path: seedPath, mode: 'replay', match: () => true });
-    const model = createOpenAICompatible({ baseURL: 'https://api.x.ai/v1', apiKey: 'replay-only', fetch }).languageModel('grok-4-fast');
+    const model = createOpenAICompatible({
+      baseURL: 'https://api.x.ai/v1',
+      apiKey: 'replay-only',
+      fetch,
+    }).languageModel('grok-4-fast');
     const Person = z.object({ name: z.string(), age: z.number().int(), city: z.string() });
-    const result = await streamObject({ model, schema: Person, schemaName: 'Person', maxOutputTokens: 4000, prompt: personPrompt });
+    const result = await streamObject({
+      model,
+      schema: Person,
+      schemaName: 'Person',
+      maxOutputTokens: 4000,
+      prompt: personPrompt,
+    });
     const { object } = await result.object;
     const typed: { name: string; age: number; city: string } = object;
     expect(typed).toEqual({ name: 'Alice', age: 30, city: 'Paris' });

@@ -21,7 +21,10 @@ export function loadApiKey(options: {
 }): string {
   const key = options.apiKey ?? loadEnvironmentVariable(options.environmentVariable);
   if (key === undefined) {
-    throw new LoadAPIKeyError({ provider: options.provider, environmentVariable: options.environmentVariable });
+    throw new LoadAPIKeyError({
+      provider: options.provider,
+      environmentVariable: options.environmentVariable,
+    });
   }
   return key;
 }

@@ -20,7 +20,11 @@ export async function readJsonResponse(posted: PostJsonResult, url: string): Pro
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new InvalidResponseError({ message: `${url} answered with a body that is not JSON`, data: text, cause });
+    throw new InvalidResponseError({
+      message: `${url} answered with a body that is not JSON`,
+      data: text,
+      cause,
+    });
   }
 }
 
@@ -50,7 +54,10 @@ export async function openSseStream(
         errorType: parsed.type,
       });
     }
-    throw new InvalidResponseError({ message: `${url} answered ${contentType || 'nothing'} where an event stream was expected`, data: text });
+    throw new InvalidResponseError({
+      message: `${url} answered ${contentType || 'nothing'} where an event stream was expected`,
+      data: text,
+    });
   }
   return decodeSseStream(body);
 }

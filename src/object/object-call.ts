@@ -1,10 +1,10 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { type ObjectSchema, type SchemaInput, toObjectSchema } from '../schema/object-schema.js';
 import type { RequestOptions, SamplingOptions } from '../spec/call-options.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import type { Message } from '../spec/message.js';
-import type { ObjectCallOptions, ObjectMode, RepairTextFunction } from '../spec/object.js';
-import { type ObjectSchema, type SchemaInput, toObjectSchema } from '../schema/object-schema.js';
 import { userMessage } from '../spec/message.js';
-import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { ObjectCallOptions, ObjectMode, RepairTextFunction } from '../spec/object.js';
 
 /** Options of `generateObject` and `streamObject`. */
 export interface ObjectOptions<S extends SchemaInput> extends SamplingOptions, RequestOptions {
@@ -35,7 +35,10 @@ export function toObjectCall<S extends SchemaInput>(
   fullPrompt.push(...(messages ?? []));
   if (prompt !== undefined) fullPrompt.push(userMessage(prompt));
   if (fullPrompt.length === 0) {
-    throw new InvalidArgumentError({ argument: 'prompt', message: 'give a prompt or messages to generate an object from' });
+    throw new InvalidArgumentError({
+      argument: 'prompt',
+      message: 'give a prompt or messages to generate an object from',
+    });
   }
   return { call: { ...rest, prompt: fullPrompt, schema: schema.jsonSchema }, schema };
 }

@@ -7,7 +7,10 @@ import type { FunctionTool } from '../spec/tool.js';
 export type ResolvedObjectMode = Exclude<ObjectMode, 'auto'>;
 
 /** Resolves `auto` and coerces modes the provider cannot do, e.g. `json` → `tool` for openaicompat. */
-export function resolveObjectMode(requested: ObjectMode | undefined, native: 'json' | 'tool'): ResolvedObjectMode {
+export function resolveObjectMode(
+  requested: ObjectMode | undefined,
+  native: 'json' | 'tool',
+): ResolvedObjectMode {
   if (requested === undefined || requested === 'auto') return native;
   if (requested === 'json' && native === 'tool') return 'tool';
   return requested;
@@ -64,5 +67,7 @@ export function withSchemaInstruction(prompt: readonly Message[], schemaText: st
     const text = first && first.type === 'text' ? `${first.text}\n\n${instruction}` : instruction;
     return { role: 'system', content: [{ type: 'text', text }] };
   });
-  return sawSystem ? messages : [{ role: 'system', content: [{ type: 'text', text: instruction }] }, ...messages];
+  return sawSystem
+    ? messages
+    : [{ role: 'system', content: [{ type: 'text', text: instruction }] }, ...messages];
 }

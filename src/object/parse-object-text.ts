@@ -21,7 +21,9 @@ export interface ParseObjectTextOptions {
  * validate and a `repairText` hook is given, the hook's text gets one more try. Throws a
  * `NoObjectGeneratedError` with the raw text, the issues, usage and finish reason when nothing works.
  */
-export async function parseObjectText(options: ParseObjectTextOptions): Promise<{ object: unknown; rawText: string }> {
+export async function parseObjectText(
+  options: ParseObjectTextOptions,
+): Promise<{ object: unknown; rawText: string }> {
   const first = parseAndValidate(options.text, options.schema);
   if (first.issues.length === 0) return { object: first.value, rawText: options.text };
   if (options.repairText) {

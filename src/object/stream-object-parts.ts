@@ -109,7 +109,8 @@ async function* finishObjectStream(context: {
   // The last growth may have been throttled away, or the text needed repair: the caller still sees the
   // complete object once as a partial.
   const { parser } = context;
-  if (parser.version !== context.emittedVersion || !parser.done) yield { type: 'object', object: parsed.object };
+  if (parser.version !== context.emittedVersion || !parser.done)
+    yield { type: 'object', object: parsed.object };
   yield {
     type: 'finish',
     object: parsed.object,

@@ -39,7 +39,10 @@ export async function streamObject<S extends SchemaInput>(
 }
 
 /** Fans one object stream out to the views the caller takes, pulling the source only as fast as they read. */
-function createStreamObjectResult<T>(source: AsyncIterable<ObjectStreamPart>, schema: ObjectSchema): StreamObjectResult<T> {
+function createStreamObjectResult<T>(
+  source: AsyncIterable<ObjectStreamPart>,
+  schema: ObjectSchema,
+): StreamObjectResult<T> {
   const iterator = source[Symbol.asyncIterator]();
   const queues: ObjectStreamPart[][] = [];
   let finalResult: Promise<ObjectResult<T>> | undefined;
@@ -50,7 +53,9 @@ function createStreamObjectResult<T>(source: AsyncIterable<ObjectStreamPart>, sc
 
   const pull = (): Promise<void> => {
     pulling ??= (async () => {
-      const next = await iterator.next().catch((error: unknown) => ({ done: false as const, value: { type: 'error' as const, error } }));
+      const next = await iterator
+        .next()
+        .catch((error: unknown) => ({ done: false as const, value: { type: 'error' as const, error } }));
       if (next.done) done = true;
       else {
         for (const queue of queues) queue.push(next.value);
@@ -107,7 +112,12 @@ function createStreamObjectResult<T>(source: AsyncIterable<ObjectStreamPart>, sc
         void (async () => {
           while (!done) await pull();
           if (outcome === undefined) {
-            reject(new NoObjectGeneratedError({ rawText: '', message: 'no object generated: the stream ended without a final object' }));
+            reject(
+              new NoObjectGeneratedError({
+                rawText: '',
+                message: 'no object generated: the stream ended without a final object',
+              }),
+            );
           } else if ('value' in outcome) resolve(outcome.value);
           else reject(outcome.error);
         })();

@@ -8,11 +8,8 @@ import { validateJsonSchema } from './validate-json-schema.js';
 export type SchemaInput<T = unknown> = StandardSchemaV1<unknown, T> | TypedJSONSchema<T> | JSONSchema;
 
 /** The TypeScript type a schema input describes. */
-export type InferSchema<S> = S extends StandardSchemaV1<unknown, infer T>
-  ? T
-  : S extends TypedJSONSchema<infer T>
-    ? T
-    : unknown;
+export type InferSchema<S> =
+  S extends StandardSchemaV1<unknown, infer T> ? T : S extends TypedJSONSchema<infer T> ? T : unknown;
 
 /** A schema made uniform: the JSON Schema to send, and a validator that returns the typed value or issues. */
 export interface ObjectSchema<T = unknown> {

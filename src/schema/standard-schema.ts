@@ -17,17 +17,20 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   };
 }
 
-// biome-ignore lint/style/noNamespace: mirrors the published Standard Schema declaration.
 export declare namespace StandardSchemaV1 {
   /** The outcome of a validation. */
-  export type Result<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: readonly Issue[] };
+  export type Result<Output> =
+    | { readonly value: Output; readonly issues?: undefined }
+    | { readonly issues: readonly Issue[] };
   /** One problem found by a validation. */
   export interface Issue {
     readonly message: string;
     readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
   }
   /** The type a schema produces. */
-  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<
+    Schema['~standard']['types']
+  >['output'];
 }
 
 /** True for any Standard Schema (an object with a `~standard` property of version 1). */

@@ -8,9 +8,9 @@ export {
   type SourceContent,
   sourcesOf,
   type TextContent,
-  textOf,
   type ToolCallContent,
   type ToolResultContent,
+  textOf,
   toolCallsOf,
   toolResultsOf,
 } from './content.js';

@@ -1,5 +1,5 @@
-import type { CallWarning } from './call-warning.js';
 import type { RequestOptions, SamplingOptions } from './call-options.js';
+import type { CallWarning } from './call-warning.js';
 import type { FinishReason } from './finish-reason.js';
 import type { JSONSchema } from './json-value.js';
 import type { Message } from './message.js';

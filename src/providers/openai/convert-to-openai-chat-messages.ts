@@ -68,7 +68,8 @@ function convertUser(parts: readonly MessagePart[], messages: ChatMessage[], war
     else if (part.type === 'file') {
       const converted = convertFile(part, index);
       if (converted) content.push(converted);
-      else warnings.push({ type: 'other', message: `file with media type ${part.mediaType} is not supported` });
+      else
+        warnings.push({ type: 'other', message: `file with media type ${part.mediaType} is not supported` });
     }
   });
   if (content.length > 0) messages.push({ role: 'user', content });
@@ -90,10 +91,14 @@ function convertFile(part: FilePart, index: number): ChatContentPart | undefined
   }
   if (mediaType === 'application/pdf') {
     const text = new TextDecoder().decode(part.data.subarray(0, 64));
-    if (text.startsWith('file-')) return { type: 'file', file: { file_id: new TextDecoder().decode(part.data) } };
+    if (text.startsWith('file-'))
+      return { type: 'file', file: { file_id: new TextDecoder().decode(part.data) } };
     return {
       type: 'file',
-      file: { filename: part.filename ?? `part-${index}.pdf`, file_data: `data:application/pdf;base64,${base64}` },
+      file: {
+        filename: part.filename ?? `part-${index}.pdf`,
+        file_data: `data:application/pdf;base64,${base64}`,
+      },
     };
   }
   return undefined;
@@ -120,7 +125,11 @@ function convertAssistant(
   if (Object.keys(message).length > 1) messages.push(message);
 }
 
-function convertToolResults(parts: readonly MessagePart[], messages: ChatMessage[], warnings: CallWarning[]): void {
+function convertToolResults(
+  parts: readonly MessagePart[],
+  messages: ChatMessage[],
+  warnings: CallWarning[],
+): void {
   for (const part of parts) {
     if (part.type !== 'tool-result') continue;
     convertToolResult(part, messages, warnings);
@@ -138,15 +147,18 @@ function convertToolResult(part: ToolResultPart, messages: ChatMessage[], warnin
     return;
   }
   // Chat completions cannot carry media in a tool message: say so there, then attach it in a user message.
-  const placeholder = output.text || `The tool returned ${output.mediaType} content; see the following user message.`;
+  const placeholder =
+    output.text || `The tool returned ${output.mediaType} content; see the following user message.`;
   messages.push({ role: 'tool', content: placeholder, tool_call_id: part.toolCallId });
   const media = convertMediaResult(output.data, output.mediaType);
   if (media) messages.push({ role: 'user', content: [media] });
-  else warnings.push({ type: 'other', message: `tool result media type ${output.mediaType} is not supported` });
+  else
+    warnings.push({ type: 'other', message: `tool result media type ${output.mediaType} is not supported` });
 }
 
 function convertMediaResult(data: string, mediaType: string): ChatContentPart | undefined {
-  if (mediaType.startsWith('image/')) return { type: 'image_url', image_url: { url: `data:${mediaType};base64,${data}` } };
+  if (mediaType.startsWith('image/'))
+    return { type: 'image_url', image_url: { url: `data:${mediaType};base64,${data}` } };
   if (mediaType === 'audio/wav') return { type: 'input_audio', input_audio: { data, format: 'wav' } };
   if (mediaType === 'audio/mpeg' || mediaType === 'audio/mp3') {
     return { type: 'input_audio', input_audio: { data, format: 'mp3' } };

@@ -35,7 +35,12 @@ export interface OpenAIProvider extends Provider {
 
 /** The OpenAI chat-completions dialect: options under `providerOptions.openai`, native JSON-schema objects. */
 export function openAIChatDialect(name = 'openai'): ChatDialect {
-  return { provider: name, optionsKey: 'openai', defaultObjectMode: 'json', applyProviderOptions: applyOpenAIChatOptions };
+  return {
+    provider: name,
+    optionsKey: 'openai',
+    defaultObjectMode: 'json',
+    applyProviderOptions: applyOpenAIChatOptions,
+  };
 }
 
 /**

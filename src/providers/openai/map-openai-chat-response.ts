@@ -1,9 +1,9 @@
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { Content } from '../../spec/content.js';
 import type { GenerateResult } from '../../spec/generate-result.js';
-import type { ChatCompletion, ChatDelta } from './openai-chat-api.js';
 import { mapOpenAIChatUsage } from './map-openai-chat-usage.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import type { ChatCompletion, ChatDelta } from './openai-chat-api.js';
 
 /** Maps a non-streamed chat completion (its first choice) to a result. */
 export function mapOpenAIChatResponse(options: {
@@ -14,7 +14,10 @@ export function mapOpenAIChatResponse(options: {
   const { completion } = options;
   const choice = completion.choices?.[0];
   if (choice === undefined) {
-    throw new InvalidResponseError({ message: 'the response has no choices', data: JSON.stringify(completion) });
+    throw new InvalidResponseError({
+      message: 'the response has no choices',
+      data: JSON.stringify(completion),
+    });
   }
   const message = choice.message ?? {};
   const content: Content[] = [];
@@ -32,7 +35,13 @@ export function mapOpenAIChatResponse(options: {
   for (const annotation of message.annotations ?? []) {
     if (annotation.type !== 'url_citation' || !annotation.url_citation?.url) continue;
     const { url, title } = annotation.url_citation;
-    content.push({ type: 'source', sourceType: 'url', id: crypto.randomUUID(), url, ...(title ? { title } : {}) });
+    content.push({
+      type: 'source',
+      sourceType: 'url',
+      id: crypto.randomUUID(),
+      url,
+      ...(title ? { title } : {}),
+    });
   }
   const hasToolCalls = (message.tool_calls?.length ?? 0) > 0;
   return {

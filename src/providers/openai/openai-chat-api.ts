@@ -54,7 +54,11 @@ export interface ChatCompletion {
       content?: string | null;
       reasoning_content?: string | null;
       reasoning?: string | null;
-      tool_calls?: Array<{ id?: string; type?: string; function?: { name?: string; arguments?: string } }> | null;
+      tool_calls?: Array<{
+        id?: string;
+        type?: string;
+        function?: { name?: string; arguments?: string };
+      }> | null;
       annotations?: ChatAnnotation[] | null;
       [extra: string]: unknown;
     };

@@ -1,5 +1,5 @@
-import type { CallWarning } from '../../spec/call-warning.js';
 import type { ParseErrorBody } from '../../http/provider-error-body.js';
+import type { CallWarning } from '../../spec/call-warning.js';
 import type { ChatHistoryOptions } from './convert-to-openai-chat-messages.js';
 import type { ChatDelta } from './openai-chat-api.js';
 

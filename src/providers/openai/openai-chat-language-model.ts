@@ -1,6 +1,6 @@
 import { postJson } from '../../http/post-json.js';
-import { resolveHeaders } from '../../http/resolve-headers.js';
 import { midStreamError, openSseStream, readJsonResponse } from '../../http/read-response.js';
+import { resolveHeaders } from '../../http/resolve-headers.js';
 import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../object/object-modes.js';
@@ -11,11 +11,16 @@ import type { GenerateResult } from '../../spec/generate-result.js';
 import type { LanguageModel } from '../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../spec/object.js';
 import type { StreamPart } from '../../spec/stream-part.js';
+import { mapOpenAIChatResponse } from './map-openai-chat-response.js';
 import type { ChatCompletion } from './openai-chat-api.js';
 import type { ChatDialect } from './openai-chat-dialect.js';
 import { buildChatRequest } from './openai-chat-request.js';
-import { createChatStreamState, finishChatStream, reduceChatEvent, endWithError } from './openai-chat-stream.js';
-import { mapOpenAIChatResponse } from './map-openai-chat-response.js';
+import {
+  createChatStreamState,
+  endWithError,
+  finishChatStream,
+  reduceChatEvent,
+} from './openai-chat-stream.js';
 
 /** How a chat-completions model reaches its service. */
 export interface OpenAIChatModelConfig {
@@ -40,7 +45,12 @@ export class OpenAIChatLanguageModel implements LanguageModel {
   }
 
   async generate(options: CallOptions): Promise<GenerateResult> {
-    const { body, warnings } = buildChatRequest({ modelId: this.modelId, call: options, dialect: this.config.dialect, stream: false });
+    const { body, warnings } = buildChatRequest({
+      modelId: this.modelId,
+      call: options,
+      dialect: this.config.dialect,
+      stream: false,
+    });
     const posted = await this.post(body, options);
     const completion = (await readJsonResponse(posted, this.url)) as ChatCompletion;
     const result = mapOpenAIChatResponse({
@@ -52,18 +62,31 @@ export class OpenAIChatLanguageModel implements LanguageModel {
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
-    const { body, warnings } = buildChatRequest({ modelId: this.modelId, call: options, dialect: this.config.dialect, stream: true });
+    const { body, warnings } = buildChatRequest({
+      modelId: this.modelId,
+      call: options,
+      dialect: this.config.dialect,
+      stream: true,
+    });
     const posted = await this.post(body, options);
     const events = await openSseStream(posted, this.url, this.config.dialect.parseErrorBody);
     return this.reduceStream(events, warnings);
   }
 
   generateObject(options: ObjectCallOptions): Promise<ObjectResult> {
-    return generateObjectWithMode(this, options, resolveObjectMode(options.mode, this.config.dialect.defaultObjectMode));
+    return generateObjectWithMode(
+      this,
+      options,
+      resolveObjectMode(options.mode, this.config.dialect.defaultObjectMode),
+    );
   }
 
   streamObject(options: ObjectCallOptions): Promise<AsyncIterable<ObjectStreamPart>> {
-    return streamObjectWithMode(this, options, resolveObjectMode(options.mode, this.config.dialect.defaultObjectMode));
+    return streamObjectWithMode(
+      this,
+      options,
+      resolveObjectMode(options.mode, this.config.dialect.defaultObjectMode),
+    );
   }
 
   private get url(): string {
@@ -87,7 +110,10 @@ export class OpenAIChatLanguageModel implements LanguageModel {
   }
 
   /** The stream stage: SSE data → reducer → parts, one generator, one reused parts buffer. */
-  private async *reduceStream(events: AsyncIterable<SseEvent>, warnings: CallWarning[]): AsyncGenerator<StreamPart> {
+  private async *reduceStream(
+    events: AsyncIterable<SseEvent>,
+    warnings: CallWarning[],
+  ): AsyncGenerator<StreamPart> {
     if (warnings.length > 0) yield { type: 'warnings', warnings };
     const state = createChatStreamState({ url: this.url, readReasoning: this.config.dialect.readReasoning });
     const parts: StreamPart[] = [];

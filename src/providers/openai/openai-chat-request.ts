@@ -36,13 +36,22 @@ export function buildChatRequest(options: {
     const value = call[field];
     if (value === undefined) continue;
     if (rules.reasoning || (rules.searchPreview && wire === 'temperature')) {
-      warnings.push({ type: 'unsupported-setting', setting: field, details: `${field} is not supported by ${modelId}` });
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: field,
+        details: `${field} is not supported by ${modelId}`,
+      });
       continue;
     }
     body[wire] = value;
   }
   if (call.topK !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'topK' });
-  dialect.applyProviderOptions({ body, options: call.providerOptions?.[dialect.optionsKey], modelId, warnings });
+  dialect.applyProviderOptions({
+    body,
+    options: call.providerOptions?.[dialect.optionsKey],
+    modelId,
+    warnings,
+  });
   applyTools(body, call.tools, call.toolChoice, warnings);
   if (call.responseFormat !== undefined) applyResponseFormat(body, call.responseFormat);
   if (options.stream) {
@@ -61,23 +70,37 @@ function applyTools(
   const functions = [];
   for (const tool of tools ?? []) {
     if (tool.type === 'provider-defined') {
-      warnings.push({ type: 'unsupported-tool', tool, details: `provider-defined tool ${tool.id} is not supported` });
+      warnings.push({
+        type: 'unsupported-tool',
+        tool,
+        details: `provider-defined tool ${tool.id} is not supported`,
+      });
       continue;
     }
     functions.push({
       type: 'function',
-      function: { name: tool.name, description: tool.description, parameters: tool.inputSchema, strict: false },
+      function: {
+        name: tool.name,
+        description: tool.description,
+        parameters: tool.inputSchema,
+        strict: false,
+      },
     });
   }
   if (functions.length === 0) return;
   body.tools = functions;
   if (toolChoice === undefined) return;
   body.tool_choice =
-    typeof toolChoice === 'string' ? toolChoice : { type: 'function', function: { name: toolChoice.toolName } };
+    typeof toolChoice === 'string'
+      ? toolChoice
+      : { type: 'function', function: { name: toolChoice.toolName } };
 }
 
 /** Native JSON mode: a strict `json_schema` response format with closed objects. */
-function applyResponseFormat(body: Record<string, unknown>, format: NonNullable<CallOptions['responseFormat']>): void {
+function applyResponseFormat(
+  body: Record<string, unknown>,
+  format: NonNullable<CallOptions['responseFormat']>,
+): void {
   if (format.schema === undefined) {
     body.response_format = { type: 'json_object' };
     return;
@@ -94,7 +117,15 @@ function applyResponseFormat(body: Record<string, unknown>, format: NonNullable<
 }
 
 const schemaMaps = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
-const schemaValues = new Set(['items', 'additionalProperties', 'not', 'anyOf', 'allOf', 'oneOf', 'prefixItems']);
+const schemaValues = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'anyOf',
+  'allOf',
+  'oneOf',
+  'prefixItems',
+]);
 
 /** Copies a schema with `additionalProperties: false` on every object, as OpenAI's strict mode requires. */
 export function closeObjects(schema: unknown): unknown {
@@ -103,7 +134,9 @@ export function closeObjects(schema: unknown): unknown {
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (schemaMaps.has(key) && typeof value === 'object' && value !== null) {
-      copy[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, closeObjects(child)]));
+      copy[key] = Object.fromEntries(
+        Object.entries(value).map(([name, child]) => [name, closeObjects(child)]),
+      );
     } else copy[key] = schemaValues.has(key) ? closeObjects(value) : value;
   }
   if (copy.type === 'object' || copy.properties !== undefined) copy.additionalProperties = false;

@@ -3,12 +3,18 @@ import { IncompleteStreamError } from '../../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { FinishReason } from '../../spec/finish-reason.js';
 import type { StreamPart } from '../../spec/stream-part.js';
-import type { ChatUsage, ChatCompletionChunk, ChatDelta, ChatToolCallDelta } from './openai-chat-api.js';
 import { mapOpenAIChatUsage } from './map-openai-chat-usage.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import type { ChatCompletionChunk, ChatDelta, ChatToolCallDelta, ChatUsage } from './openai-chat-api.js';
 
 /** Error types a provider may send inside a stream that are worth retrying. */
-const transientErrorTypes = new Set(['server_error', 'internal_error', 'overloaded_error', 'api_error', 'rate_limit_error']);
+const transientErrorTypes = new Set([
+  'server_error',
+  'internal_error',
+  'overloaded_error',
+  'api_error',
+  'rate_limit_error',
+]);
 
 interface ToolCallState {
   id: string;
@@ -58,7 +64,11 @@ export function reduceChatEvent(state: ChatStreamState, data: string, parts: Str
   try {
     chunk = JSON.parse(data);
   } catch (cause) {
-    endWithError(state, new InvalidResponseError({ message: 'stream event is not JSON', data, cause }), parts);
+    endWithError(
+      state,
+      new InvalidResponseError({ message: 'stream event is not JSON', data, cause }),
+      parts,
+    );
     return;
   }
   if (chunk.error) {
@@ -113,13 +123,21 @@ function reduceToolCallDelta(state: ChatStreamState, delta: ChatToolCallDelta, p
   const name = delta.function?.name ?? '';
   if (name === '' && fragment === '') return;
   if (delta.type && delta.type !== 'function') {
-    const error = new InvalidResponseError({ message: `tool call of type ${delta.type} is not supported`, data: JSON.stringify(delta) });
+    const error = new InvalidResponseError({
+      message: `tool call of type ${delta.type} is not supported`,
+      data: JSON.stringify(delta),
+    });
     endWithError(state, error, parts);
     return;
   }
   closeText(state, parts);
   for (const [otherIndex, other] of state.toolCalls) if (otherIndex < index) closeToolCall(other, parts);
-  const toolCall: ToolCallState = { id: delta.id || `tool-call-${index}`, name, arguments: fragment, finished: false };
+  const toolCall: ToolCallState = {
+    id: delta.id || `tool-call-${index}`,
+    name,
+    arguments: fragment,
+    finished: false,
+  };
   state.toolCalls.set(index, toolCall);
   parts.push({ type: 'tool-input-start', id: toolCall.id, toolName: name });
   if (fragment !== '') parts.push({ type: 'tool-input-delta', id: toolCall.id, delta: fragment });
@@ -161,7 +179,8 @@ export function finishChatStream(state: ChatStreamState, parts: StreamPart[]): v
     endWithError(state, new IncompleteStreamError(), parts);
     return;
   }
-  const finishReason: FinishReason = state.toolCalls.size > 0 ? 'tool-calls' : mapOpenAIFinishReason(state.finishReason);
+  const finishReason: FinishReason =
+    state.toolCalls.size > 0 ? 'tool-calls' : mapOpenAIFinishReason(state.finishReason);
   state.ended = true;
   parts.push({ type: 'finish', finishReason, usage: mapOpenAIChatUsage(state.usage) });
 }
@@ -172,8 +191,13 @@ export function endWithError(state: ChatStreamState, error: unknown, parts: Stre
   parts.push({ type: 'error', error });
 }
 
-function streamError(url: string, error: NonNullable<ChatCompletionChunk['error']>, data: string): APICallError {
-  const type = error.type ?? (error.code === undefined || error.code === null ? undefined : String(error.code));
+function streamError(
+  url: string,
+  error: NonNullable<ChatCompletionChunk['error']>,
+  data: string,
+): APICallError {
+  const type =
+    error.type ?? (error.code === undefined || error.code === null ? undefined : String(error.code));
   return new APICallError({
     message: error.message ?? data,
     url,

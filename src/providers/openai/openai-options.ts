@@ -53,19 +53,30 @@ const directFields: Array<[keyof OpenAIChatOptions, string]> = [
 ];
 
 /** Writes `providerOptions.openai` into a chat-completions body. */
-export function applyOpenAIChatOptions({ body, options, modelId, warnings }: ApplyProviderOptionsContext): void {
+export function applyOpenAIChatOptions({
+  body,
+  options,
+  modelId,
+  warnings,
+}: ApplyProviderOptionsContext): void {
   if (options === undefined) return;
   const typed = options as OpenAIChatOptions;
   for (const [field, wire] of directFields) {
     if (typed[field] !== undefined) body[wire] = typed[field];
   }
-  if (typed.prediction !== undefined) body.prediction = { type: 'content', content: typed.prediction.content };
-  if (typed.reasoningEffort !== undefined) body.reasoning_effort = checkReasoningEffort(typed.reasoningEffort);
+  if (typed.prediction !== undefined)
+    body.prediction = { type: 'content', content: typed.prediction.content };
+  if (typed.reasoningEffort !== undefined)
+    body.reasoning_effort = checkReasoningEffort(typed.reasoningEffort);
   if (openAIModelRules(modelId).reasoning) {
     for (const wire of ['logit_bias', 'logprobs', 'top_logprobs']) {
       if (body[wire] === undefined) continue;
       delete body[wire];
-      warnings.push({ type: 'unsupported-setting', setting: wire, details: `${wire} is not supported by reasoning models` });
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: wire,
+        details: `${wire} is not supported by reasoning models`,
+      });
     }
   }
 }

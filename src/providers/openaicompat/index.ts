@@ -2,7 +2,11 @@ import { loadApiKey } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import type { ChatDialect } from '../openai/openai-chat-dialect.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
-import { applyOpenAICompatibleOptions, echoReasoningContent, readCompatibleReasoning } from './openaicompat-options.js';
+import {
+  applyOpenAICompatibleOptions,
+  echoReasoningContent,
+  readCompatibleReasoning,
+} from './openaicompat-options.js';
 
 export type { OpenAICompatibleOptions } from './openaicompat-options.js';
 
@@ -47,7 +51,11 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     const apiKey =
       settings.apiKey ??
       (settings.apiKeyEnvironmentVariable
-        ? loadApiKey({ apiKey: undefined, environmentVariable: settings.apiKeyEnvironmentVariable, provider: name })
+        ? loadApiKey({
+            apiKey: undefined,
+            environmentVariable: settings.apiKeyEnvironmentVariable,
+            provider: name,
+          })
         : undefined);
     return { ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}), ...settings.headers };
   };

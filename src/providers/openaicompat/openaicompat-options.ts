@@ -17,7 +17,8 @@ export function applyOpenAICompatibleOptions({ body, options }: ApplyProviderOpt
   if (options === undefined) return;
   const typed = options as OpenAICompatibleOptions;
   if (typed.user !== undefined) body.user = typed.user;
-  if (typed.reasoningEffort !== undefined) body.reasoning_effort = checkReasoningEffort(typed.reasoningEffort);
+  if (typed.reasoningEffort !== undefined)
+    body.reasoning_effort = checkReasoningEffort(typed.reasoningEffort);
   if (typed.extraBody !== undefined) Object.assign(body, typed.extraBody);
 }
 
