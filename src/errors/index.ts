@@ -5,6 +5,8 @@ export { IncompleteStreamError } from './incomplete-stream-error.js';
 export { InvalidArgumentError } from './invalid-argument-error.js';
 export { InvalidCassetteError } from './invalid-cassette-error.js';
 export { InvalidResponseError } from './invalid-response-error.js';
+export { JsonSyntaxError } from './json-syntax-error.js';
 export { LoadAPIKeyError } from './load-api-key-error.js';
 export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-error.js';
 export { RetryError } from './retry-error.js';
+export { SseEventTooLargeError } from './sse-event-too-large-error.js';
