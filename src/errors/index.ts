@@ -4,6 +4,7 @@ export { FantasyError, type FantasyErrorOptions } from './fantasy-error.js';
 export { IncompleteStreamError } from './incomplete-stream-error.js';
 export { InvalidArgumentError } from './invalid-argument-error.js';
 export { InvalidCassetteError } from './invalid-cassette-error.js';
+export { InvalidToolCallError } from './invalid-tool-call-error.js';
 export { InvalidResponseError } from './invalid-response-error.js';
 export { JsonSyntaxError } from './json-syntax-error.js';
 export { LoadAPIKeyError } from './load-api-key-error.js';

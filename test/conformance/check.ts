@@ -10,6 +10,6 @@ export function check(condition: unknown, message: string): asserts condition {
 
 /** Shortens a value for a failure message. */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }

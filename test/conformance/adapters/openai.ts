@@ -2,7 +2,7 @@ import { createOpenAI } from '../../../src/providers/openai/index.js';
 import type { ConformanceAdapter } from '../adapter.js';
 
 /** OpenAI chat completions. */
-export const openAIAdapter: ConformanceAdapter = {
+export const adapter: ConformanceAdapter = {
   createModel: (entry, fetch) =>
     createOpenAI({ apiKey: 'replay-key', baseURL: entry.baseURL, fetch }).chat(entry.model),
 };

@@ -2,7 +2,7 @@ import { createOpenAICompatible } from '../../../src/providers/openaicompat/inde
 import type { ConformanceAdapter } from '../adapter.js';
 
 /** Any OpenAI-compatible endpoint; entries recorded without a key (llama.cpp) replay without one. */
-export const openAICompatibleAdapter: ConformanceAdapter = {
+export const adapter: ConformanceAdapter = {
   createModel: (entry, fetch) =>
     createOpenAICompatible({
       baseURL: entry.baseURL,

@@ -32,7 +32,11 @@ const book: JSONSchema = {
 
 const schemas = {
   simple: { schema: person, name: 'Person', description: 'A person with name, age, and city' },
-  complex: { schema: book, name: 'Book', description: 'A book with title, author, genres, and publication year' },
+  complex: {
+    schema: book,
+    name: 'Book',
+    description: 'A book with title, author, genres, and publication year',
+  },
 };
 
 /** simple_object, complex_object and their streaming variants (SCENARIOS.md §3). */
@@ -82,12 +86,23 @@ function checkObject(kind: 'simple' | 'complex', object: unknown): void {
     check(typeof value.city === 'string' && value.city !== '', `city: ${show(value.city)}`);
     return;
   }
-  check(typeof value.title === 'string' && value.title.toLowerCase().includes('rings'), `title: ${show(value.title)}`);
-  const author = value.author as Record<string, unknown> | undefined;
-  check(typeof author === 'object' && author !== null && 'name' in author && 'nationality' in author, `author: ${show(author)}`);
   check(
-    Array.isArray(value.genres) && value.genres.length > 0 && value.genres.every((genre) => typeof genre === 'string'),
+    typeof value.title === 'string' && value.title.toLowerCase().includes('rings'),
+    `title: ${show(value.title)}`,
+  );
+  const author = value.author as Record<string, unknown> | undefined;
+  check(
+    typeof author === 'object' && author !== null && 'name' in author && 'nationality' in author,
+    `author: ${show(author)}`,
+  );
+  check(
+    Array.isArray(value.genres) &&
+      value.genres.length > 0 &&
+      value.genres.every((genre) => typeof genre === 'string'),
     `genres: ${show(value.genres)}`,
   );
-  check(typeof value.published_year === 'number' && value.published_year > 1900, `published_year: ${show(value.published_year)}`);
+  check(
+    typeof value.published_year === 'number' && value.published_year > 1900,
+    `published_year: ${show(value.published_year)}`,
+  );
 }

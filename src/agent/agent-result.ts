@@ -1,0 +1,35 @@
+import type { GenerateResult } from '../spec/generate-result.js';
+import type { Message } from '../spec/message.js';
+import { emptyUsage, type Usage } from '../spec/usage.js';
+
+/** One step of an agent run: the model's response with validated tool calls and the tool results appended. */
+export interface StepResult extends GenerateResult {
+  /** What this step appended to the history: an assistant message, then a tool message if tools ran. */
+  messages: Message[];
+}
+
+/** Everything an agent run produced. */
+export interface AgentResult {
+  steps: StepResult[];
+  /**
+   * The final answer: the latest step with non-blank text (a last step with only tool calls does not hide
+   * earlier text), else the last step, else an empty response.
+   */
+  response: GenerateResult;
+  /** Field-wise sum of every step's usage. */
+  totalUsage: Usage;
+}
+
+/** The latest step with non-blank text, else the last step, else an empty response. */
+export function finalResponse(steps: readonly StepResult[]): GenerateResult {
+  for (let index = steps.length - 1; index >= 0; index--) {
+    const step = steps[index];
+    if (step !== undefined && hasNonBlankText(step)) return step;
+  }
+  return steps.at(-1) ?? { content: [], finishReason: 'unknown', usage: emptyUsage(), warnings: [] };
+}
+
+/** True when some text block has a non-whitespace character. */
+export function hasNonBlankText(response: Pick<GenerateResult, 'content'>): boolean {
+  return response.content.some((part) => part.type === 'text' && part.text.trim() !== '');
+}
