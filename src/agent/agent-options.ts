@@ -71,7 +71,7 @@ export type AgentRetryOptions = Pick<
 >;
 
 /** Options set on both the agent and the call; the call's win. */
-interface SharedOptions extends SamplingOptions {
+export interface AgentSharedOptions extends SamplingOptions {
   toolChoice?: ToolChoice;
   /** Conditions that end the run early; the call's list replaces the agent's when not empty. */
   stopWhen?: StopCondition | StopCondition[];
@@ -92,7 +92,7 @@ interface SharedOptions extends SamplingOptions {
 }
 
 /** How an agent is set up. */
-export interface AgentSettings extends SharedOptions {
+export interface AgentSettings extends AgentSharedOptions {
   system?: string;
   tools?: AgentTool[];
   /** Provider-defined tools (web search, computer use), sent after the function tools. */
@@ -103,7 +103,7 @@ export interface AgentSettings extends SharedOptions {
 }
 
 /** One run of an agent. */
-export interface AgentCall extends SharedOptions {
+export interface AgentCall extends AgentSharedOptions {
   /** The user's message, appended after `messages`; may be empty when the last message is a user or tool one. */
   prompt?: string;
   /** Attached to the user message after the prompt text. */

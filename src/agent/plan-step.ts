@@ -1,0 +1,68 @@
+import type { CallOptions } from '../spec/call-options.js';
+import type { LanguageModel } from '../spec/language-model.js';
+import { type Message, systemMessage } from '../spec/message.js';
+import type { Tool } from '../spec/tool.js';
+import type { PrepareStepResult } from './agent-options.js';
+import type { StepResult } from './agent-result.js';
+import type { AgentRun } from './resolve-agent-run.js';
+import { type StepTool, selectTools } from './select-tools.js';
+
+/** Everything one step needs: the model call and the tools it may run. */
+export interface StepPlan {
+  stepNumber: number;
+  model: LanguageModel;
+  /** The step's system prompt, `''` when there is none. */
+  system: string;
+  /** The step's prompt. */
+  messages: Message[];
+  tools: Tool[];
+  runnableTools: Map<string, StepTool>;
+  call: CallOptions;
+}
+
+/**
+ * Prepares a step: the prompt is the initial prompt plus every earlier step's messages, then `prepareStep`
+ * may override the model, prompt, system message, tool choice and tools for this step only.
+ */
+export async function planStep(run: AgentRun, steps: readonly StepResult[]): Promise<StepPlan> {
+  const stepNumber = steps.length;
+  const defaultMessages = [...run.prompt, ...steps.flatMap((step) => step.messages)];
+  const overrides: PrepareStepResult =
+    (await run.prepareStep?.({
+      steps,
+      stepNumber,
+      model: run.model,
+      messages: defaultMessages,
+      ...(run.abortSignal === undefined ? {} : { abortSignal: run.abortSignal }),
+    })) ?? {};
+  const model = overrides.model ?? run.model;
+  const system = overrides.system ?? run.system;
+  const baseMessages = overrides.messages ?? defaultMessages;
+  const messages = overrides.system === undefined ? baseMessages : replaceSystem(baseMessages, overrides.system);
+  const selected = selectTools({
+    tools: overrides.tools ?? run.tools,
+    providerTools: run.providerTools,
+    activeTools: overrides.activeTools?.length ? overrides.activeTools : run.activeTools,
+    disableAll: overrides.disableAllTools ?? false,
+  });
+  const call: CallOptions = {
+    prompt: messages,
+    ...run.sampling,
+    tools: selected.tools,
+    toolChoice: overrides.toolChoice ?? run.toolChoice,
+    headers: run.headers,
+    providerOptions: run.providerOptions,
+    ...(run.userAgent === undefined ? {} : { userAgent: run.userAgent }),
+    ...(run.abortSignal === undefined ? {} : { abortSignal: run.abortSignal }),
+  };
+  return { stepNumber, model, system, messages, tools: selected.tools, runnableTools: selected.runnable, call };
+}
+
+/**
+ * Replaces a leading system message, or inserts one when there is none; `''` removes it. (Fantasy
+ * overwrites index 0 whatever its role, losing the first user message when the agent had no system prompt.)
+ */
+export function replaceSystem(messages: readonly Message[], system: string): Message[] {
+  const rest = messages[0]?.role === 'system' ? messages.slice(1) : [...messages];
+  return system === '' ? rest : [systemMessage(system), ...rest];
+}
