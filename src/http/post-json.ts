@@ -1,4 +1,5 @@
 import { APICallError } from '../errors/api-call-error.js';
+import { FantasyError } from '../errors/fantasy-error.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
 
 /** A JSON POST to a provider. */
@@ -65,7 +66,10 @@ function connectionError(options: {
   requestBody: string;
   abortSignal: AbortSignal | undefined;
 }): unknown {
-  if (options.abortSignal?.aborted || isAbortError(options.error)) return options.error;
+  // Aborts, and our own errors raised inside an injected fetch (a cassette miss), pass through unchanged.
+  if (options.abortSignal?.aborted || isAbortError(options.error) || FantasyError.isInstance(options.error)) {
+    return options.error;
+  }
   const detail = options.error instanceof Error ? options.error.message : String(options.error);
   return new APICallError({
     message: `could not reach the provider (${detail})`,

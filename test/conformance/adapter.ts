@@ -9,6 +9,8 @@ export interface ConformanceAdapter {
   providerOptions?(entry: ManifestEntry): ProviderOptions | undefined;
   /** The provider's web search tool, for the web search scenarios. */
   webSearchTool?(): ProviderDefinedTool;
+  /** The provider's computer-use tool for an entry (its tool version is in `entry.notes`). */
+  computerUseTool?(entry: ManifestEntry): ProviderDefinedTool;
 }
 
 /** Thrown by an adapter or scenario that cannot run an entry yet; the runner reports it as skipped. */

@@ -29,6 +29,8 @@ export interface ChatStreamState {
   readReasoning: ((delta: ChatDelta) => string | undefined) | undefined;
   textOpen: boolean;
   reasoningOpen: boolean;
+  /** Reasoning blocks opened so far; block ids are `reasoning-<n>`. */
+  reasoningBlocks: number;
   /** Tool calls by stream index, in the order they started. */
   toolCalls: Map<number, ToolCallState>;
   finishReason: string | undefined;
@@ -47,6 +49,7 @@ export function createChatStreamState(options: {
     readReasoning: options.readReasoning,
     textOpen: false,
     reasoningOpen: false,
+    reasoningBlocks: 0,
     toolCalls: new Map(),
     finishReason: undefined,
     usage: undefined,
@@ -87,16 +90,17 @@ function reduceDelta(state: ChatStreamState, delta: ChatDelta, parts: StreamPart
   const content = delta.content;
   const toolCalls = delta.tool_calls;
   // Reasoning ends when visible output begins; a chunk carrying reasoning keeps it open.
-  if (state.reasoningOpen && reasoning === undefined && (content || toolCalls?.length)) {
-    state.reasoningOpen = false;
-    parts.push({ type: 'reasoning-end', id: 'reasoning-0' });
-  }
-  if (reasoning !== undefined) {
+  if (state.reasoningOpen && !reasoning && (content || toolCalls?.length)) closeReasoning(state, parts);
+  // An empty or null reasoning field opens a block only when the stream had none yet (Fantasy then echoes
+  // an empty `reasoning_content`); after that it is noise, such as the `reasoning_content: null` some
+  // services put on their last chunk.
+  if (reasoning || (reasoning === '' && state.reasoningBlocks === 0)) {
     if (!state.reasoningOpen) {
       state.reasoningOpen = true;
-      parts.push({ type: 'reasoning-start', id: 'reasoning-0' });
+      state.reasoningBlocks++;
+      parts.push({ type: 'reasoning-start', id: reasoningId(state) });
     }
-    if (reasoning !== '') parts.push({ type: 'reasoning-delta', id: 'reasoning-0', delta: reasoning });
+    if (reasoning) parts.push({ type: 'reasoning-delta', id: reasoningId(state), delta: reasoning });
   }
   if (content) {
     if (!state.textOpen) {
@@ -106,6 +110,15 @@ function reduceDelta(state: ChatStreamState, delta: ChatDelta, parts: StreamPart
     parts.push({ type: 'text-delta', id: '0', delta: content });
   }
   if (toolCalls) for (const toolCall of toolCalls) reduceToolCallDelta(state, toolCall, parts);
+}
+
+function reasoningId(state: ChatStreamState): string {
+  return `reasoning-${state.reasoningBlocks - 1}`;
+}
+
+function closeReasoning(state: ChatStreamState, parts: StreamPart[]): void {
+  state.reasoningOpen = false;
+  parts.push({ type: 'reasoning-end', id: reasoningId(state) });
 }
 
 function reduceToolCallDelta(state: ChatStreamState, delta: ChatToolCallDelta, parts: StreamPart[]): void {
@@ -168,10 +181,7 @@ function closeText(state: ChatStreamState, parts: StreamPart[]): void {
  */
 export function finishChatStream(state: ChatStreamState, parts: StreamPart[]): void {
   if (state.ended) return;
-  if (state.reasoningOpen) {
-    state.reasoningOpen = false;
-    parts.push({ type: 'reasoning-end', id: 'reasoning-0' });
-  }
+  if (state.reasoningOpen) closeReasoning(state, parts);
   closeText(state, parts);
   const indices = [...state.toolCalls.keys()].sort((left, right) => left - right);
   for (const index of indices) closeToolCall(state.toolCalls.get(index)!, parts);
