@@ -75,12 +75,19 @@ function convertUser(parts: readonly MessagePart[], messages: ChatMessage[], war
   if (content.length > 0) messages.push({ role: 'user', content });
 }
 
-/** A user file as a content part: images, text, audio and PDF. */
-function convertFile(part: FilePart, index: number): ChatContentPart | undefined {
+/**
+ * A user file as a content part: images, text, audio and PDF; undefined for other media types. An image's
+ * `detail` is read from `providerOptions[imageDetailKey].imageDetail`.
+ */
+export function convertFile(
+  part: FilePart,
+  index: number,
+  imageDetailKey = 'openai',
+): ChatContentPart | undefined {
   const mediaType = part.mediaType.toLowerCase();
   const base64 = encodeBase64(part.data);
   if (mediaType.startsWith('image/')) {
-    const detail = part.providerOptions?.openai?.imageDetail;
+    const detail = part.providerOptions?.[imageDetailKey]?.imageDetail;
     const url = `data:${part.mediaType};base64,${base64}`;
     return { type: 'image_url', image_url: typeof detail === 'string' ? { url, detail } : { url } };
   }
@@ -125,7 +132,8 @@ function convertAssistant(
   if (Object.keys(message).length > 1) messages.push(message);
 }
 
-function convertToolResults(
+/** One `tool` message per tool result (plus a user message for media a tool message cannot carry). */
+export function convertToolResults(
   parts: readonly MessagePart[],
   messages: ChatMessage[],
   warnings: CallWarning[],

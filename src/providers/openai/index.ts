@@ -1,12 +1,31 @@
 import { loadApiKey } from '../../http/load-api-key.js';
-import type { Provider } from '../../spec/language-model.js';
+import type { LanguageModel, Provider } from '../../spec/language-model.js';
 import type { ChatDialect } from './openai-chat-dialect.js';
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js';
 import { applyOpenAIChatOptions } from './openai-options.js';
+import { OpenAIResponsesLanguageModel } from './responses/openai-responses-language-model.js';
+import { isResponsesModel } from './responses/openai-responses-model-rules.js';
 
 export type { ChatDialect } from './openai-chat-dialect.js';
 export { OpenAIChatLanguageModel, type OpenAIChatModelConfig } from './openai-chat-language-model.js';
 export type { OpenAIChatOptions, ReasoningEffort } from './openai-options.js';
+export {
+  OpenAIResponsesLanguageModel,
+  type OpenAIResponsesModelConfig,
+} from './responses/openai-responses-language-model.js';
+export { isResponsesModel } from './responses/openai-responses-model-rules.js';
+export type {
+  OpenAIResponsesInclude,
+  OpenAIResponsesOptions,
+  OpenAIResponsesProviderMetadata,
+  OpenAIResponsesReasoningMetadata,
+  OpenAIWebSearchCallMetadata,
+} from './responses/openai-responses-options.js';
+export {
+  type OpenAIWebSearchToolArgs,
+  type OpenAIWebSearchUserLocation,
+  webSearchTool,
+} from './responses/openai-web-search-tool.js';
 
 /** Settings of the OpenAI provider. */
 export interface OpenAIProviderSettings {
@@ -26,11 +45,22 @@ export interface OpenAIProviderSettings {
   fetch?: typeof fetch;
   /** Reported as `LanguageModel.provider`. @default 'openai' */
   name?: string;
+  /**
+   * Makes `languageModel(id)` use the Responses API for the models that `isResponsesModel` accepts (gpt-4o,
+   * gpt-4.1, gpt-5, o3, o4-mini, ...); other ids stay on chat completions. @default false
+   */
+  useResponsesAPI?: boolean;
+  /** Decides which ids go to the Responses API when `useResponsesAPI` is on. @default isResponsesModel */
+  isResponsesModel?: (modelId: string) => boolean;
 }
 
-/** An OpenAI provider: `provider.languageModel(id)` or `provider.chat(id)` for chat completions. */
+/**
+ * An OpenAI provider: `provider.languageModel(id)`, or explicitly `provider.chat(id)` for chat completions
+ * and `provider.responses(id)` for the Responses API.
+ */
 export interface OpenAIProvider extends Provider {
   chat(modelId: string): OpenAIChatLanguageModel;
+  responses(modelId: string): OpenAIResponsesLanguageModel;
 }
 
 /** The OpenAI chat-completions dialect: options under `providerOptions.openai`, native JSON-schema objects. */
@@ -49,6 +79,7 @@ export function openAIChatDialect(name = 'openai'): ChatDialect {
  * @example
  * const openai = createOpenAI();
  * const model = openai.languageModel('gpt-4o');
+ * const reasoner = createOpenAI({ useResponsesAPI: true }).languageModel('gpt-5'); // Responses API
  */
 export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvider {
   const dialect = openAIChatDialect(settings.name);
@@ -58,13 +89,13 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
     ...(settings.project ? { 'openai-project': settings.project } : {}),
     ...settings.headers,
   });
-  const chat = (modelId: string) =>
-    new OpenAIChatLanguageModel(modelId, {
-      dialect,
-      baseURL: (settings.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, ''),
-      headers,
-      userAgent: settings.userAgent,
-      fetch: settings.fetch,
-    });
-  return { name: dialect.provider, chat, languageModel: chat };
+  const baseURL = (settings.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
+  const connection = { baseURL, headers, userAgent: settings.userAgent, fetch: settings.fetch };
+  const chat = (modelId: string) => new OpenAIChatLanguageModel(modelId, { dialect, ...connection });
+  const responses = (modelId: string) =>
+    new OpenAIResponsesLanguageModel(modelId, { provider: dialect.provider, ...connection });
+  const routesToResponses = settings.isResponsesModel ?? isResponsesModel;
+  const languageModel = (modelId: string): LanguageModel =>
+    settings.useResponsesAPI && routesToResponses(modelId) ? responses(modelId) : chat(modelId);
+  return { name: dialect.provider, chat, responses, languageModel };
 }

@@ -1,11 +1,11 @@
 /** Wire types of OpenAI chat completions: only the fields we read or write, lenient on input. */
 
-/** A message as sent in `messages`. */
+/** A message as sent in `messages`. Gateways add fields such as `cache_control`. */
 export type ChatMessage =
-  | { role: 'system' | 'developer'; content: string | ChatContentPart[] }
-  | { role: 'user'; content: string | ChatContentPart[] }
+  | { role: 'system' | 'developer'; content: string | ChatContentPart[]; [extra: string]: unknown }
+  | { role: 'user'; content: string | ChatContentPart[]; [extra: string]: unknown }
   | ChatAssistantMessage
-  | { role: 'tool'; content: string; tool_call_id: string };
+  | { role: 'tool'; content: string; tool_call_id: string; [extra: string]: unknown };
 
 /** An assistant message; dialects add fields such as `reasoning_content`. */
 export interface ChatAssistantMessage {
@@ -15,18 +15,23 @@ export interface ChatAssistantMessage {
   [extra: string]: unknown;
 }
 
-/** One part of a message's content array. */
+/** One part of a message's content array; gateways add fields such as `cache_control`. */
 export type ChatContentPart =
   | { type: 'text'; text: string; [extra: string]: unknown }
-  | { type: 'image_url'; image_url: { url: string; detail?: string } }
-  | { type: 'input_audio'; input_audio: { data: string; format: 'wav' | 'mp3' } }
-  | { type: 'file'; file: { file_id?: string; filename?: string; file_data?: string } };
+  | { type: 'image_url'; image_url: { url: string; detail?: string }; [extra: string]: unknown }
+  | { type: 'input_audio'; input_audio: { data: string; format: 'wav' | 'mp3' }; [extra: string]: unknown }
+  | {
+      type: 'file';
+      file: { file_id?: string; filename?: string; file_data?: string };
+      [extra: string]: unknown;
+    };
 
 /** A tool call as sent back in history. */
 export interface ChatToolCall {
   id: string;
   type: 'function';
   function: { name: string; arguments: string };
+  [extra: string]: unknown;
 }
 
 /** `usage` of a response or of the last stream chunk. */
@@ -44,26 +49,30 @@ export interface ChatAnnotation {
   url_citation?: { url?: string; title?: string };
 }
 
-/** A non-streamed response. */
+/** The message of a non-streamed choice. */
+export interface ChatResponseMessage {
+  content?: string | null;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+  tool_calls?: Array<{
+    id?: string;
+    type?: string;
+    function?: { name?: string; arguments?: string };
+  }> | null;
+  annotations?: ChatAnnotation[] | null;
+  [extra: string]: unknown;
+}
+
+/** A non-streamed response; gateways add fields such as `provider`. */
 export interface ChatCompletion {
   id?: string;
   model?: string;
   choices?: Array<{
     finish_reason?: string | null;
-    message?: {
-      content?: string | null;
-      reasoning_content?: string | null;
-      reasoning?: string | null;
-      tool_calls?: Array<{
-        id?: string;
-        type?: string;
-        function?: { name?: string; arguments?: string };
-      }> | null;
-      annotations?: ChatAnnotation[] | null;
-      [extra: string]: unknown;
-    };
+    message?: ChatResponseMessage;
   }>;
   usage?: ChatUsage | null;
+  [extra: string]: unknown;
 }
 
 /** A streamed tool-call fragment. */
@@ -92,4 +101,5 @@ export interface ChatCompletionChunk {
   usage?: ChatUsage | null;
   /** Some providers report failures inside a 200 stream. */
   error?: { message?: string; type?: string; code?: string | number | null };
+  [extra: string]: unknown;
 }

@@ -53,9 +53,12 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     });
     const posted = await this.post(body, options);
     const completion = (await readJsonResponse(posted, this.url)) as ChatCompletion;
+    const { dialect } = this.config;
     const result = mapOpenAIChatResponse({
       completion,
-      readReasoning: this.config.dialect.readReasoning,
+      readReasoning: dialect.readReasoning,
+      readMessageReasoning: dialect.readMessageReasoning,
+      mapProviderMetadata: dialect.mapProviderMetadata,
       responseHeaders: posted.responseHeaders,
     });
     return { ...result, warnings };
@@ -115,7 +118,13 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     warnings: CallWarning[],
   ): AsyncGenerator<StreamPart> {
     if (warnings.length > 0) yield { type: 'warnings', warnings };
-    const state = createChatStreamState({ url: this.url, readReasoning: this.config.dialect.readReasoning });
+    const { dialect } = this.config;
+    const state = createChatStreamState({
+      url: this.url,
+      readReasoning: dialect.readReasoning,
+      reasoningStream: dialect.createReasoningStream?.(),
+      mapProviderMetadata: dialect.mapProviderMetadata,
+    });
     const parts: StreamPart[] = [];
     try {
       for await (const event of events) {

@@ -27,7 +27,9 @@ export function buildChatRequest(options: {
 }): ChatRequest {
   const { modelId, call, dialect } = options;
   const rules = openAIModelRules(modelId);
-  const { messages, warnings } = convertToOpenAIChatMessages(call.prompt, dialect.history);
+  const { messages, warnings } = dialect.convertMessages
+    ? dialect.convertMessages(call.prompt, { modelId })
+    : convertToOpenAIChatMessages(call.prompt, dialect.history);
   const body: Record<string, unknown> = { model: modelId, messages };
   if (call.maxOutputTokens !== undefined) {
     body[rules.reasoning ? 'max_completion_tokens' : 'max_tokens'] = call.maxOutputTokens;

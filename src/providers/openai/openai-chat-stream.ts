@@ -2,10 +2,12 @@ import { APICallError } from '../../errors/api-call-error.js';
 import { IncompleteStreamError } from '../../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { FinishReason } from '../../spec/finish-reason.js';
+import type { ProviderMetadata } from '../../spec/provider-options.js';
 import type { StreamPart } from '../../spec/stream-part.js';
 import { mapOpenAIChatUsage } from './map-openai-chat-usage.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import type { ChatCompletionChunk, ChatDelta, ChatToolCallDelta, ChatUsage } from './openai-chat-api.js';
+import type { ChatReasoningStream } from './openai-chat-dialect.js';
 
 /** Error types a provider may send inside a stream that are worth retrying. */
 const transientErrorTypes = new Set([
@@ -27,6 +29,9 @@ interface ToolCallState {
 export interface ChatStreamState {
   url: string;
   readReasoning: ((delta: ChatDelta) => string | undefined) | undefined;
+  /** The dialect's reasoning reducer; when set it replaces `readReasoning`. */
+  reasoningStream: ChatReasoningStream | undefined;
+  mapProviderMetadata: ((chunk: ChatCompletionChunk) => ProviderMetadata | undefined) | undefined;
   textOpen: boolean;
   reasoningOpen: boolean;
   /** Reasoning blocks opened so far; block ids are `reasoning-<n>`. */
@@ -35,6 +40,8 @@ export interface ChatStreamState {
   toolCalls: Map<number, ToolCallState>;
   finishReason: string | undefined;
   usage: ChatUsage | undefined;
+  /** The last chunk that carried usage, for response-level metadata. */
+  usageChunk: ChatCompletionChunk | undefined;
   /** True once a terminal part (finish or error) was emitted. */
   ended: boolean;
 }
@@ -43,16 +50,21 @@ export interface ChatStreamState {
 export function createChatStreamState(options: {
   url: string;
   readReasoning?: ((delta: ChatDelta) => string | undefined) | undefined;
+  reasoningStream?: ChatReasoningStream | undefined;
+  mapProviderMetadata?: ((chunk: ChatCompletionChunk) => ProviderMetadata | undefined) | undefined;
 }): ChatStreamState {
   return {
     url: options.url,
     readReasoning: options.readReasoning,
+    reasoningStream: options.reasoningStream,
+    mapProviderMetadata: options.mapProviderMetadata,
     textOpen: false,
     reasoningOpen: false,
     reasoningBlocks: 0,
     toolCalls: new Map(),
     finishReason: undefined,
     usage: undefined,
+    usageChunk: undefined,
     ended: false,
   };
 }
@@ -78,7 +90,10 @@ export function reduceChatEvent(state: ChatStreamState, data: string, parts: Str
     endWithError(state, streamError(state.url, chunk.error, data), parts);
     return;
   }
-  if (chunk.usage) state.usage = chunk.usage;
+  if (chunk.usage) {
+    state.usage = chunk.usage;
+    state.usageChunk = chunk;
+  }
   for (const choice of chunk.choices ?? []) {
     if (choice.delta) reduceDelta(state, choice.delta, parts);
     if (choice.finish_reason) state.finishReason = choice.finish_reason;
@@ -86,6 +101,22 @@ export function reduceChatEvent(state: ChatStreamState, data: string, parts: Str
 }
 
 function reduceDelta(state: ChatStreamState, delta: ChatDelta, parts: StreamPart[]): void {
+  const content = delta.content;
+  const toolCalls = delta.tool_calls;
+  if (state.reasoningStream) state.reasoningStream.reduce(delta, parts);
+  else reduceTextReasoning(state, delta, parts);
+  if (content) {
+    if (!state.textOpen) {
+      state.textOpen = true;
+      parts.push({ type: 'text-start', id: '0' });
+    }
+    parts.push({ type: 'text-delta', id: '0', delta: content });
+  }
+  if (toolCalls) for (const toolCall of toolCalls) reduceToolCallDelta(state, toolCall, parts);
+}
+
+/** Reasoning as plain text (`readReasoning`): one block at a time, ended when visible output begins. */
+function reduceTextReasoning(state: ChatStreamState, delta: ChatDelta, parts: StreamPart[]): void {
   const reasoning = state.readReasoning?.(delta);
   const content = delta.content;
   const toolCalls = delta.tool_calls;
@@ -102,14 +133,6 @@ function reduceDelta(state: ChatStreamState, delta: ChatDelta, parts: StreamPart
     }
     if (reasoning) parts.push({ type: 'reasoning-delta', id: reasoningId(state), delta: reasoning });
   }
-  if (content) {
-    if (!state.textOpen) {
-      state.textOpen = true;
-      parts.push({ type: 'text-start', id: '0' });
-    }
-    parts.push({ type: 'text-delta', id: '0', delta: content });
-  }
-  if (toolCalls) for (const toolCall of toolCalls) reduceToolCallDelta(state, toolCall, parts);
 }
 
 function reasoningId(state: ChatStreamState): string {
@@ -182,6 +205,7 @@ function closeText(state: ChatStreamState, parts: StreamPart[]): void {
 export function finishChatStream(state: ChatStreamState, parts: StreamPart[]): void {
   if (state.ended) return;
   if (state.reasoningOpen) closeReasoning(state, parts);
+  state.reasoningStream?.finish(parts);
   closeText(state, parts);
   const indices = [...state.toolCalls.keys()].sort((left, right) => left - right);
   for (const index of indices) closeToolCall(state.toolCalls.get(index)!, parts);
@@ -192,7 +216,13 @@ export function finishChatStream(state: ChatStreamState, parts: StreamPart[]): v
   const finishReason: FinishReason =
     state.toolCalls.size > 0 ? 'tool-calls' : mapOpenAIFinishReason(state.finishReason);
   state.ended = true;
-  parts.push({ type: 'finish', finishReason, usage: mapOpenAIChatUsage(state.usage) });
+  const providerMetadata = state.usageChunk && state.mapProviderMetadata?.(state.usageChunk);
+  parts.push({
+    type: 'finish',
+    finishReason,
+    usage: mapOpenAIChatUsage(state.usage),
+    ...(providerMetadata ? { providerMetadata } : {}),
+  });
 }
 
 /** Ends the stream with an error part; nothing after it is emitted. */

@@ -1,0 +1,121 @@
+import { postJson } from '../../../http/post-json.js';
+import type { ParseErrorBody } from '../../../http/provider-error-body.js';
+import { midStreamError, openSseStream, readJsonResponse } from '../../../http/read-response.js';
+import { resolveHeaders } from '../../../http/resolve-headers.js';
+import type { SseEvent } from '../../../http/sse.js';
+import { generateObjectWithMode } from '../../../object/generate-object-with-mode.js';
+import { resolveObjectMode } from '../../../object/object-modes.js';
+import { streamObjectWithMode } from '../../../object/stream-object-with-mode.js';
+import type { CallOptions } from '../../../spec/call-options.js';
+import type { CallWarning } from '../../../spec/call-warning.js';
+import type { GenerateResult } from '../../../spec/generate-result.js';
+import type { LanguageModel } from '../../../spec/language-model.js';
+import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../../spec/object.js';
+import type { StreamPart } from '../../../spec/stream-part.js';
+import { mapOpenAIResponsesResponse } from './map-openai-responses-response.js';
+import type { ResponsesResponse } from './openai-responses-api.js';
+import { buildResponsesRequest } from './openai-responses-request.js';
+import {
+  createResponsesStreamState,
+  endWithError,
+  finishResponsesStream,
+  reduceResponsesEvent,
+} from './openai-responses-stream.js';
+
+/** How a Responses model reaches its service (OpenAI or Azure). */
+export interface OpenAIResponsesModelConfig {
+  /** Reported as `LanguageModel.provider`, e.g. `openai` or `azure`. */
+  provider: string;
+  /** Base URL without trailing slash, e.g. `https://api.openai.com/v1`. */
+  baseURL: string;
+  /** Auth and provider headers, computed per request (so a missing key fails the call, not the import). */
+  headers: () => Record<string, string>;
+  userAgent?: string | undefined;
+  fetch?: typeof fetch | undefined;
+  parseErrorBody?: ParseErrorBody | undefined;
+}
+
+/**
+ * A language model over the OpenAI Responses API (`POST /responses`). Options are read from
+ * `providerOptions.openai`; objects use the native `text.format` JSON schema.
+ */
+export class OpenAIResponsesLanguageModel implements LanguageModel {
+  readonly provider: string;
+
+  constructor(
+    readonly modelId: string,
+    private readonly config: OpenAIResponsesModelConfig,
+  ) {
+    this.provider = config.provider;
+  }
+
+  async generate(options: CallOptions): Promise<GenerateResult> {
+    const { body, warnings } = buildResponsesRequest({ modelId: this.modelId, call: options, stream: false });
+    const posted = await this.post(body, options);
+    const response = (await readJsonResponse(posted, this.url)) as ResponsesResponse;
+    const result = mapOpenAIResponsesResponse({
+      response,
+      url: this.url,
+      responseBody: JSON.stringify(response),
+      responseHeaders: posted.responseHeaders,
+    });
+    return { ...result, warnings };
+  }
+
+  async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+    const { body, warnings } = buildResponsesRequest({ modelId: this.modelId, call: options, stream: true });
+    const posted = await this.post(body, options);
+    const events = await openSseStream(posted, this.url, this.config.parseErrorBody);
+    return this.reduceStream(events, warnings);
+  }
+
+  generateObject(options: ObjectCallOptions): Promise<ObjectResult> {
+    return generateObjectWithMode(this, options, resolveObjectMode(options.mode, 'json'));
+  }
+
+  streamObject(options: ObjectCallOptions): Promise<AsyncIterable<ObjectStreamPart>> {
+    return streamObjectWithMode(this, options, resolveObjectMode(options.mode, 'json'));
+  }
+
+  private get url(): string {
+    return `${this.config.baseURL}/responses`;
+  }
+
+  private post(body: Record<string, unknown>, options: CallOptions) {
+    return postJson({
+      url: this.url,
+      headers: resolveHeaders({
+        providerHeaders: this.config.headers(),
+        providerUserAgent: this.config.userAgent,
+        callHeaders: options.headers,
+        callUserAgent: options.userAgent,
+      }),
+      body,
+      fetch: this.config.fetch,
+      abortSignal: options.abortSignal,
+      parseErrorBody: this.config.parseErrorBody,
+    });
+  }
+
+  /** The stream stage: SSE data → reducer → parts, one generator, one reused parts buffer. */
+  private async *reduceStream(
+    events: AsyncIterable<SseEvent>,
+    warnings: CallWarning[],
+  ): AsyncGenerator<StreamPart> {
+    if (warnings.length > 0) yield { type: 'warnings', warnings };
+    const state = createResponsesStreamState(this.url);
+    const parts: StreamPart[] = [];
+    try {
+      for await (const event of events) {
+        reduceResponsesEvent(state, event.data, parts);
+        for (const part of parts) yield part;
+        parts.length = 0;
+        if (state.ended) return;
+      }
+      finishResponsesStream(state, parts);
+    } catch (error) {
+      endWithError(state, midStreamError(error, this.url), parts);
+    }
+    for (const part of parts) yield part;
+  }
+}

@@ -1,0 +1,253 @@
+import { IncompleteStreamError } from '../../../errors/incomplete-stream-error.js';
+import { InvalidResponseError } from '../../../errors/invalid-response-error.js';
+import type { StreamPart } from '../../../spec/stream-part.js';
+import { mapOpenAIResponsesError } from './map-openai-responses-error.js';
+import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
+import {
+  mapOpenAIResponsesAnnotation,
+  mapOpenAIWebSearchCall,
+  reasoningMetadata,
+  webSearchToolName,
+} from './map-openai-responses-output.js';
+import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
+import type { ResponsesOutputItem, ResponsesStreamEvent } from './openai-responses-api.js';
+
+interface ToolCallState {
+  id: string;
+  name: string;
+  /** Argument fragments, joined only if the done item lacks the full arguments. */
+  fragments: string[];
+}
+
+interface ReasoningState {
+  /** The item as `output_item.added` announced it (its encrypted content is the fallback). */
+  added: ResponsesOutputItem;
+  summaryParts: number;
+}
+
+/** Everything the Responses reducer remembers between events. */
+export interface ResponsesStreamState {
+  url: string;
+  responseId: string | undefined;
+  /** Function calls by output index. */
+  toolCalls: Map<number, ToolCallState>;
+  /** Reasoning items by item id. */
+  reasonings: Map<string, ReasoningState>;
+  /** Message items whose text block is open. */
+  openTexts: Set<string>;
+  hasFunctionCall: boolean;
+  /** True once a terminal part (finish or error) was emitted. */
+  ended: boolean;
+}
+
+/** A fresh reducer state for one stream. */
+export function createResponsesStreamState(url: string): ResponsesStreamState {
+  return {
+    url,
+    responseId: undefined,
+    toolCalls: new Map(),
+    reasonings: new Map(),
+    openTexts: new Set(),
+    hasFunctionCall: false,
+    ended: false,
+  };
+}
+
+type Reducer = (state: ResponsesStreamState, event: ResponsesStreamEvent, parts: StreamPart[]) => void;
+
+/**
+ * Reduces one SSE event's data to stream parts, pushed onto `parts`. Events we do not need
+ * (`response.in_progress`, `*.done` echoes, web search progress) are ignored; data that is not JSON ends the
+ * stream with an error part.
+ */
+export function reduceResponsesEvent(state: ResponsesStreamState, data: string, parts: StreamPart[]): void {
+  if (state.ended) return;
+  let event: ResponsesStreamEvent;
+  try {
+    event = JSON.parse(data);
+  } catch (cause) {
+    endWithError(
+      state,
+      new InvalidResponseError({ message: 'stream event is not JSON', data, cause }),
+      parts,
+    );
+    return;
+  }
+  eventReducers[event.type ?? '']?.(state, event, parts);
+}
+
+const eventReducers: Record<string, Reducer> = {
+  'response.created': (state, event) => {
+    state.responseId = event.response?.id ?? state.responseId;
+  },
+  'response.output_item.added': (state, event, parts) => {
+    if (event.item) itemAddedReducers[event.item.type ?? '']?.(state, event, event.item, parts);
+  },
+  'response.output_item.done': (state, event, parts) => {
+    if (event.item) itemDoneReducers[event.item.type ?? '']?.(state, event, event.item, parts);
+  },
+  'response.output_text.delta': reduceTextDelta,
+  'response.output_text.annotation.added': (_state, event, parts) => {
+    const source = event.annotation && mapOpenAIResponsesAnnotation(event.annotation);
+    if (source) parts.push(source);
+  },
+  'response.function_call_arguments.delta': (state, event, parts) => {
+    const toolCall = state.toolCalls.get(event.output_index ?? -1);
+    if (toolCall === undefined || !event.delta) return;
+    toolCall.fragments.push(event.delta);
+    parts.push({ type: 'tool-input-delta', id: toolCall.id, delta: event.delta });
+  },
+  'response.reasoning_summary_part.added': (state, event, parts) => {
+    const reasoning = state.reasonings.get(event.item_id ?? '');
+    if (reasoning === undefined) return;
+    // Summary parts are joined with "\n", as in non-streamed results.
+    if (reasoning.summaryParts > 0)
+      parts.push({ type: 'reasoning-delta', id: event.item_id ?? '', delta: '\n' });
+    reasoning.summaryParts++;
+  },
+  'response.reasoning_summary_text.delta': (state, event, parts) => {
+    if (!event.delta || !state.reasonings.has(event.item_id ?? '')) return;
+    parts.push({ type: 'reasoning-delta', id: event.item_id ?? '', delta: event.delta });
+  },
+  'response.completed': reduceFinished,
+  'response.incomplete': reduceFinished,
+  'response.failed': (state, event, parts) => {
+    const error = event.response?.error ?? { message: 'the response failed without an error message' };
+    const title = 'response failed';
+    const responseBody = JSON.stringify(event);
+    endWithError(state, mapOpenAIResponsesError({ url: state.url, title, error, responseBody }), parts);
+  },
+  error: (state, event, parts) => {
+    // OpenAI puts code and message at the top level; some gateways nest them under `error`.
+    const error = {
+      code: event.code ?? event.error?.code ?? null,
+      message: event.message ?? event.error?.message ?? null,
+    };
+    const title = 'response error';
+    const responseBody = JSON.stringify(event);
+    endWithError(state, mapOpenAIResponsesError({ url: state.url, title, error, responseBody }), parts);
+  },
+};
+
+type ItemReducer = (
+  state: ResponsesStreamState,
+  event: ResponsesStreamEvent,
+  item: ResponsesOutputItem,
+  parts: StreamPart[],
+) => void;
+
+const itemAddedReducers: Record<string, ItemReducer> = {
+  message: (state, _event, item, parts) => openText(state, item.id ?? '', parts),
+  function_call: (state, event, item, parts) => {
+    const toolCall = { id: item.call_id ?? '', name: item.name ?? '', fragments: [] };
+    state.toolCalls.set(event.output_index ?? -1, toolCall);
+    parts.push({ type: 'tool-input-start', id: toolCall.id, toolName: toolCall.name });
+  },
+  web_search_call: (_state, _event, item, parts) => {
+    parts.push({
+      type: 'tool-input-start',
+      id: item.id ?? '',
+      toolName: webSearchToolName,
+      providerExecuted: true,
+    });
+  },
+  reasoning: (state, _event, item, parts) => {
+    const id = item.id ?? '';
+    state.reasonings.set(id, { added: item, summaryParts: 0 });
+    parts.push({ type: 'reasoning-start', id, providerMetadata: reasoningMetadata(item, []) });
+  },
+};
+
+const itemDoneReducers: Record<string, ItemReducer> = {
+  message: (state, _event, item, parts) => {
+    const id = item.id ?? '';
+    if (state.openTexts.delete(id)) parts.push({ type: 'text-end', id });
+  },
+  function_call: (state, event, item, parts) => {
+    const toolCall = state.toolCalls.get(event.output_index ?? -1);
+    if (toolCall === undefined) return;
+    state.toolCalls.delete(event.output_index ?? -1);
+    state.hasFunctionCall = true;
+    closeToolCall(toolCall, item.arguments, parts);
+  },
+  web_search_call: (_state, _event, item, parts) => {
+    parts.push({ type: 'tool-input-end', id: item.id ?? '' });
+    parts.push(...mapOpenAIWebSearchCall(item));
+  },
+  reasoning: (state, _event, item, parts) => {
+    const id = item.id ?? '';
+    const reasoning = state.reasonings.get(id);
+    if (reasoning === undefined) return;
+    state.reasonings.delete(id);
+    parts.push({
+      type: 'reasoning-end',
+      id,
+      providerMetadata: finalReasoningMetadata(reasoning.added, item),
+    });
+  },
+};
+
+/** The done item is authoritative; the added item's encrypted content is kept if the done one lacks it. */
+function finalReasoningMetadata(added: ResponsesOutputItem, done: ResponsesOutputItem) {
+  const summary = (done.summary ?? []).map((part) => part.text ?? '');
+  const encrypted_content = done.encrypted_content || added.encrypted_content || null;
+  return reasoningMetadata({ ...done, id: done.id ?? added.id ?? '', encrypted_content }, summary);
+}
+
+function reduceTextDelta(
+  state: ResponsesStreamState,
+  event: ResponsesStreamEvent,
+  parts: StreamPart[],
+): void {
+  if (!event.delta) return;
+  const id = event.item_id ?? '';
+  openText(state, id, parts);
+  parts.push({ type: 'text-delta', id, delta: event.delta });
+}
+
+function openText(state: ResponsesStreamState, id: string, parts: StreamPart[]): void {
+  if (state.openTexts.has(id)) return;
+  state.openTexts.add(id);
+  parts.push({ type: 'text-start', id });
+}
+
+function closeToolCall(
+  toolCall: ToolCallState,
+  fullArguments: string | undefined,
+  parts: StreamPart[],
+): void {
+  const input = fullArguments || toolCall.fragments.join('') || '{}';
+  parts.push({ type: 'tool-input-end', id: toolCall.id });
+  parts.push({ type: 'tool-call', toolCallId: toolCall.id, toolName: toolCall.name, input });
+}
+
+/** `response.completed` and `response.incomplete`: close what is open, then `finish` with the real reason. */
+function reduceFinished(state: ResponsesStreamState, event: ResponsesStreamEvent, parts: StreamPart[]): void {
+  const response = event.response ?? {};
+  for (const id of state.openTexts) parts.push({ type: 'text-end', id });
+  for (const id of state.reasonings.keys()) parts.push({ type: 'reasoning-end', id });
+  for (const toolCall of state.toolCalls.values()) {
+    state.hasFunctionCall = true;
+    closeToolCall(toolCall, undefined, parts);
+  }
+  const responseId = response.id ?? state.responseId;
+  state.ended = true;
+  parts.push({
+    type: 'finish',
+    finishReason: mapOpenAIResponsesFinishReason(response.incomplete_details?.reason, state.hasFunctionCall),
+    usage: mapOpenAIResponsesUsage(response.usage),
+    ...(responseId ? { providerMetadata: { openai: { responseId } } } : {}),
+  });
+}
+
+/** Called when the body ends: a stream without `response.completed` (or another terminal event) is an error. */
+export function finishResponsesStream(state: ResponsesStreamState, parts: StreamPart[]): void {
+  if (state.ended) return;
+  endWithError(state, new IncompleteStreamError(), parts);
+}
+
+/** Ends the stream with an error part; nothing after it is emitted. */
+export function endWithError(state: ResponsesStreamState, error: unknown, parts: StreamPart[]): void {
+  state.ended = true;
+  parts.push({ type: 'error', error });
+}

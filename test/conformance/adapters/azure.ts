@@ -1,0 +1,12 @@
+import { createAzure } from '../../../src/providers/azure/index.js';
+import type { ConformanceAdapter } from '../adapter.js';
+
+/** Azure OpenAI chat completions, built from the resource URL the session was configured with. */
+export const adapter: ConformanceAdapter = {
+  createModel: (entry, fetch) =>
+    createAzure({
+      baseURL: entry.baseURLConfigured ?? entry.baseURL,
+      apiKey: 'replay-key',
+      fetch,
+    }).languageModel(entry.model),
+};
