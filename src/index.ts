@@ -2,8 +2,15 @@
  * fantasy-ts: one API over many LLM providers. Providers live in subpaths (`fantasy-ts/openai`,
  * `fantasy-ts/openaicompat`, ...); record/replay cassettes and the mock model in `fantasy-ts/testing`.
  */
+export * from './agent/index.js';
 export * from './errors/index.js';
 export { loadApiKey } from './http/load-api-key.js';
+export {
+  isRetryableError,
+  type RetryEvent,
+  type RetryOptions,
+  retryWithBackoff,
+} from './http/retry.js';
 export { VERSION } from './http/version.js';
 export * from './object/index.js';
 export * from './schema/index.js';

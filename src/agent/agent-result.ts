@@ -1,6 +1,6 @@
 import type { GenerateResult } from '../spec/generate-result.js';
 import type { Message } from '../spec/message.js';
-import { emptyUsage, type Usage } from '../spec/usage.js';
+import { addUsage, emptyUsage, type Usage } from '../spec/usage.js';
 
 /** One step of an agent run: the model's response with validated tool calls and the tool results appended. */
 export interface StepResult extends GenerateResult {
@@ -32,4 +32,13 @@ export function finalResponse(steps: readonly StepResult[]): GenerateResult {
 /** True when some text block has a non-whitespace character. */
 export function hasNonBlankText(response: Pick<GenerateResult, 'content'>): boolean {
   return response.content.some((part) => part.type === 'text' && part.text.trim() !== '');
+}
+
+/** The run's result from its steps. */
+export function toAgentResult(steps: StepResult[]): AgentResult {
+  return {
+    steps,
+    response: finalResponse(steps),
+    totalUsage: steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
+  };
 }

@@ -38,7 +38,8 @@ export async function planStep(run: AgentRun, steps: readonly StepResult[]): Pro
   const model = overrides.model ?? run.model;
   const system = overrides.system ?? run.system;
   const baseMessages = overrides.messages ?? defaultMessages;
-  const messages = overrides.system === undefined ? baseMessages : replaceSystem(baseMessages, overrides.system);
+  const messages =
+    overrides.system === undefined ? baseMessages : replaceSystem(baseMessages, overrides.system);
   const selected = selectTools({
     tools: overrides.tools ?? run.tools,
     providerTools: run.providerTools,
@@ -55,7 +56,15 @@ export async function planStep(run: AgentRun, steps: readonly StepResult[]): Pro
     ...(run.userAgent === undefined ? {} : { userAgent: run.userAgent }),
     ...(run.abortSignal === undefined ? {} : { abortSignal: run.abortSignal }),
   };
-  return { stepNumber, model, system, messages, tools: selected.tools, runnableTools: selected.runnable, call };
+  return {
+    stepNumber,
+    model,
+    system,
+    messages,
+    tools: selected.tools,
+    runnableTools: selected.runnable,
+    call,
+  };
 }
 
 /**

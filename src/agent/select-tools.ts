@@ -36,7 +36,8 @@ export function selectTools(options: {
     const definition = providerToolDefinition(providerTool);
     if (!isActive(definition.name)) continue;
     selected.tools.push(definition);
-    if (providerTool.type === 'executable-provider-defined') selected.runnable.set(definition.name, providerTool);
+    if (providerTool.type === 'executable-provider-defined')
+      selected.runnable.set(definition.name, providerTool);
   }
   return selected;
 }

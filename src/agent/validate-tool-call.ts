@@ -46,7 +46,12 @@ export async function checkToolCall(
   tools: ReadonlyMap<string, StepTool>,
 ): Promise<{ value: unknown } | { error: InvalidToolCallError }> {
   const fail = (message: string, issues?: ObjectIssue[]) => ({
-    error: new InvalidToolCallError({ message, toolName: call.toolName, input: call.input, ...(issues && { issues }) }),
+    error: new InvalidToolCallError({
+      message,
+      toolName: call.toolName,
+      input: call.input,
+      ...(issues && { issues }),
+    }),
   });
   const stepTool = tools.get(call.toolName);
   if (stepTool === undefined) {
@@ -72,7 +77,9 @@ function parseObject(input: string): { value: Record<string, unknown> } | { erro
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return { value: value as Record<string, unknown> };
   }
-  return { error: `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
+  return {
+    error: `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+  };
 }
 
 function formatIssues(issues: readonly ObjectIssue[]): string {

@@ -13,7 +13,12 @@ export class InvalidToolCallError extends FantasyError {
   readonly issues: readonly ObjectIssue[];
 
   constructor(
-    options: { message: string; toolName: string; input: string; issues?: ObjectIssue[] } & FantasyErrorOptions,
+    options: {
+      message: string;
+      toolName: string;
+      input: string;
+      issues?: ObjectIssue[];
+    } & FantasyErrorOptions,
   ) {
     super(options.message, options);
     this.name = 'InvalidToolCallError';

@@ -80,7 +80,8 @@ export function isRetryableError(error: unknown): boolean {
   return isNetworkError(error);
 }
 
-const networkMessages = /^(fetch failed|failed to fetch|load failed|networkerror when attempting to fetch resource\.?)$/i;
+const networkMessages =
+  /^(fetch failed|failed to fetch|load failed|networkerror when attempting to fetch resource\.?)$/i;
 const networkCodes = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -118,7 +119,10 @@ export function retryDelayMs(error: unknown, attempt: number, options: RetryOpti
 }
 
 /** Reads `retry-after-ms` (milliseconds) or `retry-after` (seconds or an HTTP date) from lower-cased headers. */
-export function retryAfterMs(headers: Record<string, string>, now: () => number = Date.now): number | undefined {
+export function retryAfterMs(
+  headers: Record<string, string>,
+  now: () => number = Date.now,
+): number | undefined {
   const milliseconds = Number.parseFloat(headers['retry-after-ms'] ?? '');
   if (Number.isFinite(milliseconds)) return milliseconds;
   const value = headers['retry-after'];

@@ -3,3 +3,4 @@
  * language model for unit tests.
  */
 export * from './cassette/index.js';
+export { MockLanguageModel, type MockLanguageModelOptions, simulateStream } from './mock-language-model.js';

@@ -1,0 +1,50 @@
+export type {
+  AgentCall,
+  AgentRetryOptions,
+  AgentSettings,
+  AgentSharedOptions,
+  PrepareStepFunction,
+  PrepareStepOptions,
+  PrepareStepResult,
+  RepairToolCallFunction,
+  RepairToolCallOptions,
+} from './agent-options.js';
+export { type AgentResult, finalResponse, hasNonBlankText, type StepResult } from './agent-result.js';
+export type {
+  AgentStreamCall,
+  AgentStreamCallbacks,
+  AgentStreamPart,
+  AgentStreamResult,
+} from './agent-stream-part.js';
+export { type Agent, createAgent } from './create-agent.js';
+export {
+  type ExecutableProviderTool,
+  executableProviderTool,
+  type ProviderTool,
+} from './executable-provider-tool.js';
+export { defaultMaxSteps } from './resolve-agent-run.js';
+export {
+  finishReasonIs,
+  hasContent,
+  hasToolCall,
+  maxTokensUsed,
+  type StopCondition,
+  stepCountIs,
+} from './stop-condition.js';
+export { toResponseMessages } from './to-response-messages.js';
+export {
+  type AgentTool,
+  type ToolDefinition,
+  type ToolExecuteOptions,
+  type ToolOutcome,
+  tool,
+} from './tool.js';
+export {
+  errorResponse,
+  imageResponse,
+  mediaResponse,
+  stopTurn,
+  type ToolResponse,
+  textResponse,
+  withResponseMetadata,
+} from './tool-response.js';

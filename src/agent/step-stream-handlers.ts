@@ -1,0 +1,124 @@
+import type { CallWarning } from '../spec/call-warning.js';
+import type { Content, ReasoningContent } from '../spec/content.js';
+import type { ProviderMetadata } from '../spec/provider-options.js';
+import type { StreamPart, StreamPartOf } from '../spec/stream-part.js';
+import type { AgentStreamCallbacks } from './agent-stream-part.js';
+
+/** A model stream part the agent forwards: every part but `error`, which fails the step. */
+export type ModelPart = Exclude<StreamPart, { type: 'error' }>;
+
+/** What a step has gathered from its stream so far. */
+export interface StepStreamState {
+  /** Committed content, in commit order. */
+  content: Content[];
+  /** Text blocks that started and have not ended, by id. */
+  texts: Map<string, string[]>;
+  reasonings: Map<string, { deltas: string[]; providerMetadata: ProviderMetadata | undefined }>;
+  warnings: CallWarning[];
+  finish: StreamPartOf<'finish'> | undefined;
+}
+
+/** A fresh state for one attempt of a step. */
+export function createStepStreamState(): StepStreamState {
+  return { content: [], texts: new Map(), reasonings: new Map(), warnings: [], finish: undefined };
+}
+
+type Handler<T extends ModelPart['type']> = (
+  state: StepStreamState,
+  part: Extract<ModelPart, { type: T }>,
+  callbacks: AgentStreamCallbacks,
+) => void | Promise<void>;
+
+/**
+ * One reducer per part type, following Fantasy: text and reasoning are committed at their end (only when
+ * they started), tool calls at `tool-call` (the input deltas are only reported), results only for
+ * provider-executed tools; the last `finish` wins.
+ */
+export const stepStreamHandlers: { [T in ModelPart['type']]: Handler<T> } = {
+  warnings: async (state, part, callbacks) => {
+    state.warnings.push(...part.warnings);
+    await callbacks.onWarnings?.(part.warnings);
+  },
+  'text-start': async (state, part, callbacks) => {
+    state.texts.set(part.id, []);
+    await callbacks.onTextStart?.(part.id);
+  },
+  'text-delta': async (state, part, callbacks) => {
+    state.texts.get(part.id)?.push(part.delta);
+    await callbacks.onTextDelta?.(part.id, part.delta);
+  },
+  'text-end': async (state, part, callbacks) => {
+    const deltas = state.texts.get(part.id);
+    if (deltas !== undefined) {
+      state.texts.delete(part.id);
+      state.content.push({ type: 'text', text: deltas.join(''), ...metadataOf(part.providerMetadata) });
+    }
+    await callbacks.onTextEnd?.(part.id);
+  },
+  'reasoning-start': async (state, part, callbacks) => {
+    state.reasonings.set(part.id, { deltas: [], providerMetadata: part.providerMetadata });
+    await callbacks.onReasoningStart?.(part.id, {
+      type: 'reasoning',
+      text: '',
+      ...metadataOf(part.providerMetadata),
+    });
+  },
+  'reasoning-delta': async (state, part, callbacks) => {
+    const block = state.reasonings.get(part.id);
+    block?.deltas.push(part.delta);
+    if (block !== undefined && part.providerMetadata !== undefined)
+      block.providerMetadata = part.providerMetadata;
+    await callbacks.onReasoningDelta?.(part.id, part.delta);
+  },
+  'reasoning-end': async (state, part, callbacks) => {
+    const block = state.reasonings.get(part.id);
+    if (block === undefined) return;
+    state.reasonings.delete(part.id);
+    const reasoning: ReasoningContent = {
+      type: 'reasoning',
+      text: block.deltas.join(''),
+      ...metadataOf(part.providerMetadata ?? block.providerMetadata),
+    };
+    state.content.push(reasoning);
+    await callbacks.onReasoningEnd?.(part.id, reasoning);
+  },
+  'tool-input-start': (_state, part, callbacks) => callbacks.onToolInputStart?.(part.id, part.toolName),
+  'tool-input-delta': (_state, part, callbacks) => callbacks.onToolInputDelta?.(part.id, part.delta),
+  'tool-input-end': (_state, part, callbacks) => callbacks.onToolInputEnd?.(part.id),
+  'tool-call': async (state, part, callbacks) => {
+    state.content.push(part);
+    await callbacks.onToolCall?.(part);
+  },
+  'tool-result': async (state, part, callbacks) => {
+    // Results of our own tools come from the agent, never from the model stream.
+    if (!part.providerExecuted) return;
+    state.content.push(part);
+    await callbacks.onToolResult?.(part);
+  },
+  source: async (state, part, callbacks) => {
+    state.content.push(part);
+    await callbacks.onSource?.(part);
+  },
+  file: (state, part) => {
+    state.content.push(part);
+  },
+  finish: async (state, part, callbacks) => {
+    state.finish = part;
+    await callbacks.onStreamFinish?.(part);
+  },
+};
+
+function metadataOf(providerMetadata: ProviderMetadata | undefined): { providerMetadata?: ProviderMetadata } {
+  return providerMetadata === undefined ? {} : { providerMetadata };
+}
+
+/** Applies one part to the state and calls its specific hook. */
+export function handleStepStreamPart(
+  state: StepStreamState,
+  part: ModelPart,
+  callbacks: AgentStreamCallbacks,
+): void | Promise<void> {
+  // TypeScript cannot tie the table entry to the part's type; the table's mapped type guarantees it.
+  const handler = stepStreamHandlers[part.type] as Handler<ModelPart['type']>;
+  return handler(state, part as never, callbacks);
+}

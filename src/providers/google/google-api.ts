@@ -1,0 +1,83 @@
+/** Wire types of the Gemini API and Vertex AI `generateContent`: only the fields we read or write, lenient on input. */
+
+/** One part of a content: text, a thought, inline bytes, a function call or a function response. */
+export interface GooglePart {
+  text?: string;
+  /** True for a thought summary (reasoning) rather than answer text. */
+  thought?: boolean;
+  /** Opaque base64 that must be sent back on the same part in later turns. */
+  thoughtSignature?: string;
+  inlineData?: { mimeType: string; data: string };
+  functionCall?: { id?: string; name: string; args?: Record<string, unknown> };
+  functionResponse?: { id?: string; name: string; response: Record<string, unknown> };
+}
+
+/** A turn of the conversation. */
+export interface GoogleContent {
+  role: 'user' | 'model';
+  parts: GooglePart[];
+}
+
+/** The system instruction; the genai SDK labels it `user`, and so do the recordings. */
+export interface GoogleSystemInstruction {
+  role: 'user';
+  parts: Array<{ text: string }>;
+}
+
+/** A function declaration's parameters: Gemini's OpenAPI-style schema subset (uppercase types). */
+export interface GeminiSchema {
+  type?: 'STRING' | 'NUMBER' | 'INTEGER' | 'BOOLEAN' | 'ARRAY' | 'OBJECT' | 'NULL';
+  format?: string;
+  title?: string;
+  description?: string;
+  nullable?: boolean;
+  enum?: string[];
+  properties?: Record<string, GeminiSchema>;
+  required?: string[];
+  items?: GeminiSchema;
+  anyOf?: GeminiSchema[];
+  [keyword: string]: unknown;
+}
+
+/** A function the model may call. */
+export interface GoogleFunctionDeclaration {
+  name: string;
+  description: string;
+  parameters?: GeminiSchema;
+}
+
+/** Token counts; every field may be missing (Vertex sends `{trafficType}` alone on early chunks). */
+export interface GoogleUsageMetadata {
+  promptTokenCount?: number;
+  candidatesTokenCount?: number;
+  totalTokenCount?: number;
+  thoughtsTokenCount?: number;
+  cachedContentTokenCount?: number;
+}
+
+/** One candidate answer; we read the first. */
+export interface GoogleCandidate {
+  content?: { role?: string; parts?: GooglePart[] };
+  finishReason?: string;
+  safetyRatings?: unknown[];
+  groundingMetadata?: unknown;
+}
+
+/** The body of a `generateContent` answer, and of each streamed event. */
+export interface GoogleGenerateContentResponse {
+  candidates?: GoogleCandidate[];
+  usageMetadata?: GoogleUsageMetadata;
+  promptFeedback?: { blockReason?: string; safetyRatings?: unknown[] };
+  modelVersion?: string;
+  responseId?: string;
+  /** Present when a stream reports a failure in-band. */
+  error?: GoogleErrorDetail;
+}
+
+/** Google's error object: `{error:{code,message,status}}`. */
+export interface GoogleErrorDetail {
+  code?: number;
+  message?: string;
+  /** The gRPC status name, e.g. `RESOURCE_EXHAUSTED`. */
+  status?: string;
+}

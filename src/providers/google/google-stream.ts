@@ -1,0 +1,203 @@
+import { IncompleteStreamError } from '../../errors/incomplete-stream-error.js';
+import { InvalidResponseError } from '../../errors/invalid-response-error.js';
+import type { FinishReason } from '../../spec/finish-reason.js';
+import type { ProviderMetadata } from '../../spec/provider-options.js';
+import type { StreamPart } from '../../spec/stream-part.js';
+import { decodeBase64 } from '../shared/base64.js';
+import type { GoogleGenerateContentResponse, GooglePart, GoogleUsageMetadata } from './google-api.js';
+import { mapGoogleFinishReason } from './map-google-finish-reason.js';
+import { googleResponseMetadata, signatureMetadata } from './map-google-response.js';
+import { mapGoogleUsage } from './map-google-usage.js';
+import { googleStreamError } from './parse-google-error-body.js';
+
+/** Everything the Gemini stream reducer remembers between events. */
+export interface GoogleStreamState {
+  url: string;
+  generateId: () => string;
+  /** Block ids are a counter shared by text and reasoning blocks: "0", "1", ... */
+  nextBlockId: number;
+  /** The id of the open text block. */
+  textId: string | undefined;
+  /** The open reasoning block and the signature seen on its thoughts, if any. */
+  reasoning: { id: string; signature: string | undefined } | undefined;
+  hasToolCalls: boolean;
+  finishReason: string | undefined;
+  /** Gemini blocked the prompt: no candidate will come. */
+  blocked: boolean;
+  /** The latest usage: Gemini's counts are running totals, so the last one is the answer's. */
+  usage: GoogleUsageMetadata | undefined;
+  providerMetadata: ProviderMetadata | undefined;
+  /** True once a terminal part (finish or error) was emitted. */
+  ended: boolean;
+}
+
+/** A fresh reducer state for one stream. */
+export function createGoogleStreamState(options: {
+  url: string;
+  generateId: () => string;
+}): GoogleStreamState {
+  return {
+    url: options.url,
+    generateId: options.generateId,
+    nextBlockId: 0,
+    textId: undefined,
+    reasoning: undefined,
+    hasToolCalls: false,
+    finishReason: undefined,
+    blocked: false,
+    usage: undefined,
+    providerMetadata: undefined,
+    ended: false,
+  };
+}
+
+/**
+ * Reduces one SSE event (a whole `GenerateContentResponse`) to stream parts, pushed onto `parts`. Data that
+ * is not JSON, or an in-band `error`, ends the stream with an error part.
+ */
+export function reduceGoogleEvent(state: GoogleStreamState, data: string, parts: StreamPart[]): void {
+  if (state.ended) return;
+  let chunk: GoogleGenerateContentResponse;
+  try {
+    chunk = JSON.parse(data);
+  } catch (cause) {
+    endWithError(
+      state,
+      new InvalidResponseError({ message: 'stream event is not JSON', data, cause }),
+      parts,
+    );
+    return;
+  }
+  if (chunk.error) {
+    endWithError(state, googleStreamError({ url: state.url, error: chunk.error, data }), parts);
+    return;
+  }
+  const candidate = chunk.candidates?.[0];
+  for (const part of candidate?.content?.parts ?? []) reducePart(state, part, parts);
+  if (chunk.usageMetadata?.totalTokenCount) state.usage = chunk.usageMetadata;
+  if (candidate?.finishReason) state.finishReason = candidate.finishReason;
+  if (candidate === undefined && chunk.promptFeedback?.blockReason !== undefined) state.blocked = true;
+  const metadata = googleResponseMetadata(chunk, candidate);
+  if (metadata !== undefined)
+    state.providerMetadata = { google: { ...state.providerMetadata?.google, ...metadata.google } };
+}
+
+function reducePart(state: GoogleStreamState, part: GooglePart, parts: StreamPart[]): void {
+  if (part.text !== undefined && part.text !== '') {
+    if (part.thought) reduceThought(state, part.text, part.thoughtSignature, parts);
+    else reduceText(state, part.text, part.thoughtSignature, parts);
+  } else if (part.functionCall !== undefined) {
+    reduceFunctionCall(state, part, parts);
+  } else if (part.inlineData !== undefined) {
+    closeText(state, parts);
+    parts.push({
+      type: 'file',
+      mediaType: part.inlineData.mimeType,
+      data: decodeBase64(part.inlineData.data),
+    });
+  }
+  // Empty text (Gemini 3 ends streams with `{"text":"","thoughtSignature":…}`) is dropped, as Fantasy does.
+}
+
+function reduceThought(
+  state: GoogleStreamState,
+  text: string,
+  signature: string | undefined,
+  parts: StreamPart[],
+): void {
+  closeText(state, parts);
+  if (state.reasoning === undefined) {
+    state.reasoning = { id: String(state.nextBlockId++), signature: undefined };
+    parts.push({ type: 'reasoning-start', id: state.reasoning.id });
+  }
+  if (signature) state.reasoning.signature = signature;
+  parts.push({ type: 'reasoning-delta', id: state.reasoning.id, delta: text });
+}
+
+function reduceText(
+  state: GoogleStreamState,
+  text: string,
+  signature: string | undefined,
+  parts: StreamPart[],
+): void {
+  endReasoning(state, signature, parts);
+  if (state.textId === undefined) {
+    state.textId = String(state.nextBlockId++);
+    parts.push({ type: 'text-start', id: state.textId });
+  }
+  parts.push({ type: 'text-delta', id: state.textId, delta: text });
+}
+
+/** Gemini sends a call whole: one input delta with the full arguments, then the call. */
+function reduceFunctionCall(state: GoogleStreamState, part: GooglePart, parts: StreamPart[]): void {
+  const call = part.functionCall!;
+  closeText(state, parts);
+  endReasoning(state, part.thoughtSignature, parts);
+  const id = call.id || state.generateId();
+  const input = JSON.stringify(call.args ?? {});
+  state.hasToolCalls = true;
+  parts.push({ type: 'tool-input-start', id, toolName: call.name });
+  parts.push({ type: 'tool-input-delta', id, delta: input });
+  parts.push({ type: 'tool-input-end', id });
+  parts.push({ type: 'tool-call', toolCallId: id, toolName: call.name, input });
+}
+
+/**
+ * Ends the open reasoning block, carrying the signature that arrived with the part after it (or with its own
+ * thoughts). With no reasoning open, a signature still gets an empty reasoning block, so it reaches the next
+ * request on the part it came with.
+ */
+function endReasoning(state: GoogleStreamState, signature: string | undefined, parts: StreamPart[]): void {
+  const reasoning = state.reasoning;
+  if (reasoning !== undefined) {
+    state.reasoning = undefined;
+    parts.push({
+      type: 'reasoning-end',
+      id: reasoning.id,
+      ...signatureMetadata(signature || reasoning.signature),
+    });
+    return;
+  }
+  if (!signature) return;
+  const id = String(state.nextBlockId++);
+  parts.push({ type: 'reasoning-start', id });
+  parts.push({ type: 'reasoning-end', id, ...signatureMetadata(signature) });
+}
+
+function closeText(state: GoogleStreamState, parts: StreamPart[]): void {
+  if (state.textId === undefined) return;
+  parts.push({ type: 'text-end', id: state.textId });
+  state.textId = undefined;
+}
+
+/**
+ * Called when the body ends: closes open blocks, then `finish`. A stream that never said why it stopped (and
+ * made no tool call) ends with a retryable `IncompleteStreamError` instead.
+ */
+export function finishGoogleStream(state: GoogleStreamState, parts: StreamPart[]): void {
+  if (state.ended) return;
+  closeText(state, parts);
+  endReasoning(state, undefined, parts);
+  if (!state.hasToolCalls && state.finishReason === undefined && !state.blocked) {
+    endWithError(state, new IncompleteStreamError(), parts);
+    return;
+  }
+  const finishReason: FinishReason = state.hasToolCalls
+    ? 'tool-calls'
+    : state.finishReason === undefined
+      ? 'content-filter'
+      : mapGoogleFinishReason(state.finishReason);
+  state.ended = true;
+  parts.push({
+    type: 'finish',
+    finishReason,
+    usage: mapGoogleUsage(state.usage),
+    ...(state.providerMetadata === undefined ? {} : { providerMetadata: state.providerMetadata }),
+  });
+}
+
+/** Ends the stream with an error part; nothing after it is emitted. */
+export function endWithError(state: GoogleStreamState, error: unknown, parts: StreamPart[]): void {
+  state.ended = true;
+  parts.push({ type: 'error', error });
+}
