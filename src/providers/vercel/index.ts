@@ -1,0 +1,77 @@
+import { loadApiKey } from '../../http/load-api-key.js';
+import type { Provider } from '../../spec/language-model.js';
+import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { createGatewayDialect } from '../shared/gateway/create-gateway-dialect.js';
+import { applyVercelGatewayOptions } from './vercel-options.js';
+
+export type { GatewayMetadata as VercelGatewayMetadata } from '../shared/gateway/map-gateway-metadata.js';
+export type {
+  AnthropicReasoningMetadata,
+  GoogleReasoningMetadata,
+  ResponsesReasoningMetadata,
+} from '../shared/gateway/reasoning-metadata.js';
+export type {
+  VercelGatewayOptions,
+  VercelGatewayRouting,
+  VercelReasoningEffort,
+  VercelReasoningOptions,
+} from './vercel-options.js';
+
+/** Settings of the Vercel AI Gateway provider. */
+export interface VercelGatewaySettings {
+  /** @default process.env.AI_GATEWAY_API_KEY */
+  apiKey?: string;
+  /** @default 'https://ai-gateway.vercel.sh/v1' */
+  baseURL?: string;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Overrides the default User-Agent. */
+  userAgent?: string;
+  /** The fetch to use, e.g. a cassette fetch in tests. @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** A Vercel AI Gateway provider: `provider.languageModel('anthropic/claude-sonnet-4')`. */
+export interface VercelGatewayProvider extends Provider {
+  languageModel(modelId: string): OpenAIChatLanguageModel;
+}
+
+/**
+ * Creates a Vercel AI Gateway provider, over the gateway's OpenAI-compatible chat-completions API. Reasoning
+ * keeps each upstream family's metadata and goes back on later turns in the format that family expects;
+ * options go under `providerOptions.vercel`; objects are generated in tool mode.
+ *
+ * @example
+ * const gateway = createVercelGateway();
+ * const model = gateway.languageModel('anthropic/claude-sonnet-4');
+ * const result = await model.generate({
+ *   prompt: [userMessage('Say hi')],
+ *   providerOptions: { vercel: { reasoning: { enabled: true } } },
+ * });
+ */
+export function createVercelGateway(settings: VercelGatewaySettings = {}): VercelGatewayProvider {
+  const dialect = createGatewayDialect({
+    provider: 'vercel',
+    optionsKey: 'vercel',
+    applyProviderOptions: applyVercelGatewayOptions,
+    imageDetailKey: 'openai',
+    xaiResponses: false,
+    reasoning: { readPlainReasoning: true, keepEmptyReasoning: false },
+  });
+  const headers = (): Record<string, string> => ({
+    authorization: `Bearer ${loadApiKey({ apiKey: settings.apiKey, environmentVariable: 'AI_GATEWAY_API_KEY', provider: 'Vercel AI Gateway' })}`,
+    ...settings.headers,
+  });
+  const baseURL = (settings.baseURL ?? 'https://ai-gateway.vercel.sh/v1').replace(/\/+$/, '');
+  return {
+    name: dialect.provider,
+    languageModel: (modelId: string) =>
+      new OpenAIChatLanguageModel(modelId, {
+        dialect,
+        baseURL,
+        headers,
+        userAgent: settings.userAgent,
+        fetch: settings.fetch,
+      }),
+  };
+}
