@@ -1,0 +1,51 @@
+import type { PostJsonResult } from '../../http/post-json.js';
+import type { ParseErrorBody } from '../../http/provider-error-body.js';
+import { openSseStream } from '../../http/read-response.js';
+
+/** A request in the direct API's shape, before an endpoint adapts it. */
+export interface AnthropicEndpointRequest {
+  modelId: string;
+  body: Record<string, unknown>;
+  stream: boolean;
+  betaFlags: readonly string[];
+}
+
+/** What is actually sent: where, with which body and headers, through which fetch. */
+export interface PreparedAnthropicRequest {
+  url: string;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+  /** A fetch that signs the request (Bedrock SigV4); the configured fetch otherwise. */
+  fetch?: typeof fetch | undefined;
+}
+
+/** One `data` JSON text of a streamed event. */
+export interface AnthropicEventData {
+  data: string;
+}
+
+/**
+ * Where Anthropic models are served: the Anthropic API, Amazon Bedrock or Google Vertex AI. The messages,
+ * tools and stream events are the same everywhere; an endpoint adds only its URL, body rewrite, auth and
+ * stream framing.
+ */
+export interface AnthropicEndpoint {
+  /** Reported as `LanguageModel.provider`. */
+  provider: string;
+  /** Bedrock rejects `tool_choice.disable_parallel_tool_use`. */
+  supportsDisableParallelToolUse: boolean;
+  /** Resolves credentials (throwing a typed error when there are none) and builds the request. */
+  prepareRequest(request: AnthropicEndpointRequest): Promise<PreparedAnthropicRequest>;
+  /** Opens a streamed response as event data texts. @default server-sent events */
+  readEvents?(posted: PostJsonResult, url: string): Promise<AsyncIterable<AnthropicEventData>>;
+  parseErrorBody?: ParseErrorBody;
+}
+
+/** The default stream framing: server-sent events whose `data` is the event JSON. */
+export function readSseEvents(
+  posted: PostJsonResult,
+  url: string,
+  parseErrorBody?: ParseErrorBody,
+): Promise<AsyncIterable<AnthropicEventData>> {
+  return openSseStream(posted, url, parseErrorBody);
+}

@@ -1,0 +1,118 @@
+import { postJson } from '../../http/post-json.js';
+import { midStreamError, readJsonResponse } from '../../http/read-response.js';
+import { resolveHeaders } from '../../http/resolve-headers.js';
+import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
+import { resolveObjectMode } from '../../object/object-modes.js';
+import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
+import type { CallOptions } from '../../spec/call-options.js';
+import type { CallWarning } from '../../spec/call-warning.js';
+import type { GenerateResult } from '../../spec/generate-result.js';
+import type { LanguageModel } from '../../spec/language-model.js';
+import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../spec/object.js';
+import type { StreamPart } from '../../spec/stream-part.js';
+import type { AnthropicResponse } from './anthropic-api.js';
+import { type AnthropicEndpoint, type AnthropicEventData, readSseEvents } from './anthropic-endpoint.js';
+import { buildAnthropicRequest } from './anthropic-request.js';
+import {
+  createAnthropicStreamState,
+  endWithError,
+  finishAnthropicStream,
+  reduceAnthropicEvent,
+} from './anthropic-stream.js';
+import { mapAnthropicStreamError } from './map-anthropic-error.js';
+import { mapAnthropicResponse } from './map-anthropic-response.js';
+
+/** How an Anthropic model reaches its endpoint. */
+export interface AnthropicModelConfig {
+  endpoint: AnthropicEndpoint;
+  /** Headers configured on the provider. */
+  headers?: Record<string, string> | undefined;
+  userAgent?: string | undefined;
+  fetch?: typeof fetch | undefined;
+}
+
+/** A Claude model over the Messages API, on any endpoint. Objects are generated in tool mode. */
+export class AnthropicLanguageModel implements LanguageModel {
+  readonly provider: string;
+
+  constructor(
+    readonly modelId: string,
+    private readonly config: AnthropicModelConfig,
+  ) {
+    this.provider = config.endpoint.provider;
+  }
+
+  async generate(options: CallOptions): Promise<GenerateResult> {
+    const { posted, url, warnings } = await this.post(options, false);
+    const response = (await readJsonResponse(posted, url)) as AnthropicResponse;
+    if (response.type === 'error') {
+      throw mapAnthropicStreamError({ error: response.error, url, data: JSON.stringify(response) });
+    }
+    return { ...mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders }), warnings };
+  }
+
+  async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+    const { posted, url, warnings } = await this.post(options, true);
+    const { endpoint } = this.config;
+    const events = endpoint.readEvents
+      ? await endpoint.readEvents(posted, url)
+      : await readSseEvents(posted, url, endpoint.parseErrorBody);
+    return this.reduceStream(events, warnings, url);
+  }
+
+  generateObject(options: ObjectCallOptions): Promise<ObjectResult> {
+    return generateObjectWithMode(this, options, resolveObjectMode(options.mode, 'tool'));
+  }
+
+  streamObject(options: ObjectCallOptions): Promise<AsyncIterable<ObjectStreamPart>> {
+    return streamObjectWithMode(this, options, resolveObjectMode(options.mode, 'tool'));
+  }
+
+  private async post(options: CallOptions, stream: boolean) {
+    const { endpoint } = this.config;
+    const { body, betaFlags, warnings } = buildAnthropicRequest({
+      modelId: this.modelId,
+      call: options,
+      stream,
+      supportsDisableParallelToolUse: endpoint.supportsDisableParallelToolUse,
+    });
+    const prepared = await endpoint.prepareRequest({ modelId: this.modelId, body, stream, betaFlags });
+    const posted = await postJson({
+      url: prepared.url,
+      headers: resolveHeaders({
+        providerHeaders: { ...prepared.headers, ...this.config.headers },
+        providerUserAgent: this.config.userAgent,
+        callHeaders: options.headers,
+        callUserAgent: options.userAgent,
+      }),
+      body: prepared.body,
+      fetch: prepared.fetch ?? this.config.fetch,
+      abortSignal: options.abortSignal,
+      parseErrorBody: endpoint.parseErrorBody,
+    });
+    return { posted, url: prepared.url, warnings };
+  }
+
+  /** The stream stage: event data → reducer → parts, one generator, one reused parts buffer. */
+  private async *reduceStream(
+    events: AsyncIterable<AnthropicEventData>,
+    warnings: CallWarning[],
+    url: string,
+  ): AsyncGenerator<StreamPart> {
+    if (warnings.length > 0) yield { type: 'warnings', warnings };
+    const state = createAnthropicStreamState(url);
+    const parts: StreamPart[] = [];
+    try {
+      for await (const event of events) {
+        reduceAnthropicEvent(state, event.data, parts);
+        for (const part of parts) yield part;
+        parts.length = 0;
+        if (state.ended) return;
+      }
+      finishAnthropicStream(state, parts);
+    } catch (error) {
+      endWithError(state, midStreamError(error, url), parts);
+    }
+    for (const part of parts) yield part;
+  }
+}

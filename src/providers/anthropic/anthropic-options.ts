@@ -1,0 +1,100 @@
+import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import type { ProviderOptions } from '../../spec/provider-options.js';
+import type { AnthropicCacheControl } from './anthropic-api.js';
+
+/** The `providerOptions` key Anthropic, Bedrock and Vertex Anthropic all read. */
+export const anthropicOptionsKey = 'anthropic';
+
+/** How hard adaptive-thinking models work (`output_config.effort`). */
+export type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
+const efforts = new Set<string>(['low', 'medium', 'high', 'xhigh', 'max']);
+
+/**
+ * Options under `providerOptions.anthropic` on a call.
+ *
+ * @example
+ * const providerOptions = { anthropic: { thinking: { budgetTokens: 4000 } } };
+ */
+export interface AnthropicOptions {
+  /** Send reasoning from earlier turns back to the model. @default true */
+  sendReasoning?: boolean;
+  /** Extended thinking with a token budget (must be > 0). */
+  thinking?: { budgetTokens: number };
+  /** Adaptive thinking at this effort; wins over `thinking`. */
+  effort?: AnthropicEffort;
+  /** Whether thinking text is returned: `summarized` or `omitted`. */
+  thinkingDisplay?: 'summarized' | 'omitted';
+  /** Ask for at most one tool call per turn. @default false */
+  disableParallelToolUse?: boolean;
+  /** Fields merged into the top level of the request body. */
+  extraBody?: Record<string, unknown>;
+}
+
+/** Reasoning metadata under `providerMetadata.anthropic`; the agent sends it back as part options. */
+export interface AnthropicReasoningMetadata {
+  signature?: string;
+  redactedData?: string;
+}
+
+/** Cache control under `providerOptions.anthropic` on a message, a part or a tool. */
+export interface AnthropicCacheControlOptions {
+  cacheControl: { type: 'ephemeral'; ttl?: string };
+}
+
+/** One web search result, kept so it can be replayed on the next turn. */
+export interface AnthropicWebSearchResultItem {
+  url: string;
+  title: string;
+  encryptedContent: string;
+  pageAge?: string;
+}
+
+/** Web search results (or the error code) under `providerMetadata.anthropic` of a provider-executed result. */
+export interface AnthropicWebSearchResultMetadata {
+  results?: AnthropicWebSearchResultItem[];
+  errorCode?: string;
+}
+
+/** The call's Anthropic options, checked. */
+export function readAnthropicOptions(providerOptions: ProviderOptions | undefined): AnthropicOptions {
+  const options = (providerOptions?.[anthropicOptionsKey] ?? {}) as AnthropicOptions;
+  if (options.effort !== undefined && !efforts.has(options.effort)) {
+    throw new InvalidArgumentError({
+      argument: 'providerOptions.anthropic.effort',
+      message: `effort ${JSON.stringify(options.effort)} is not one of ${[...efforts].join(', ')}`,
+    });
+  }
+  if (options.thinking !== undefined && !(options.thinking.budgetTokens > 0)) {
+    throw new InvalidArgumentError({
+      argument: 'providerOptions.anthropic.thinking.budgetTokens',
+      message: 'thinking needs a budget: set thinking.budgetTokens to a positive number',
+    });
+  }
+  return options;
+}
+
+/** The cache control an options map asks for, as sent on the wire. */
+export function cacheControlOf(options: ProviderOptions | undefined): AnthropicCacheControl | undefined {
+  const cacheControl = options?.[anthropicOptionsKey]?.cacheControl as { ttl?: unknown } | undefined;
+  if (typeof cacheControl !== 'object' || cacheControl === null) return undefined;
+  return typeof cacheControl.ttl === 'string'
+    ? { type: 'ephemeral', ttl: cacheControl.ttl }
+    : { type: 'ephemeral' };
+}
+
+/** The reasoning metadata a part carries back, if any. */
+export function reasoningMetadataOf(options: ProviderOptions | undefined): AnthropicReasoningMetadata {
+  const metadata = options?.[anthropicOptionsKey] ?? {};
+  const signature = stringField(metadata, 'signature');
+  const redactedData = stringField(metadata, 'redactedData') ?? stringField(metadata, 'redacted_data');
+  return {
+    ...(signature === undefined ? {} : { signature }),
+    ...(redactedData === undefined ? {} : { redactedData }),
+  };
+}
+
+function stringField(record: Record<string, unknown>, name: string): string | undefined {
+  const value = record[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,89 @@
+import type { CallWarning } from '../../spec/call-warning.js';
+import type { MessagePart, ReasoningPart, ToolCallPart } from '../../spec/message.js';
+import type { AnthropicCacheControl, AnthropicContentBlock } from './anthropic-api.js';
+import { reasoningMetadataOf } from './anthropic-options.js';
+import { convertWebSearchResult } from './anthropic-web-search.js';
+
+/** What converting one assistant part needs. */
+export interface AssistantPartContext {
+  part: MessagePart;
+  cacheControl: AnthropicCacheControl | undefined;
+  sendReasoning: boolean;
+}
+
+/**
+ * Converts one assistant part: text, reasoning with its signature (or redacted data) sent back unchanged, our
+ * tool calls as `tool_use`, the provider's as `server_tool_use`, and web search results as received. Cache
+ * control never goes on reasoning or provider-executed blocks.
+ */
+export function convertAssistantPart(
+  context: AssistantPartContext,
+  warnings: CallWarning[],
+): AnthropicContentBlock | undefined {
+  const { part, cacheControl } = context;
+  switch (part.type) {
+    case 'text':
+      return cacheControl
+        ? { type: 'text', text: part.text, cache_control: cacheControl }
+        : { type: 'text', text: part.text };
+    case 'reasoning':
+      return convertReasoning(part, context.sendReasoning, warnings);
+    case 'tool-call':
+      return convertToolCall(part, cacheControl, warnings);
+    case 'tool-result':
+      return part.providerExecuted
+        ? convertWebSearchResult(part.toolCallId, part.providerOptions)
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function convertReasoning(
+  part: ReasoningPart,
+  sendReasoning: boolean,
+  warnings: CallWarning[],
+): AnthropicContentBlock | undefined {
+  if (!sendReasoning) {
+    warnings.push({ type: 'other', message: 'sending reasoning content is disabled (sendReasoning: false)' });
+    return undefined;
+  }
+  const metadata = reasoningMetadataOf(part.providerOptions);
+  if (metadata.signature) return { type: 'thinking', thinking: part.text, signature: metadata.signature };
+  if (metadata.redactedData) return { type: 'redacted_thinking', data: metadata.redactedData };
+  warnings.push({ type: 'other', message: 'reasoning without an Anthropic signature was not sent' });
+  return undefined;
+}
+
+function convertToolCall(
+  part: ToolCallPart,
+  cacheControl: AnthropicCacheControl | undefined,
+  warnings: CallWarning[],
+): AnthropicContentBlock {
+  const input = decodeInput(part, warnings);
+  if (part.providerExecuted) {
+    return { type: 'server_tool_use', id: part.toolCallId, name: part.toolName, input };
+  }
+  const block: AnthropicContentBlock = { type: 'tool_use', id: part.toolCallId, name: part.toolName, input };
+  if (cacheControl) block.cache_control = cacheControl;
+  return block;
+}
+
+/**
+ * The tool call's input as a JSON object. Empty or malformed input becomes `{}` (with a warning): the API
+ * rejects a tool result whose call is missing, so the call is always sent.
+ */
+function decodeInput(part: ToolCallPart, warnings: CallWarning[]): unknown {
+  if (part.input.trim() === '') return {};
+  try {
+    const input: unknown = JSON.parse(part.input);
+    if (typeof input === 'object' && input !== null && !Array.isArray(input)) return input;
+  } catch {
+    // Falls through to the warning.
+  }
+  warnings.push({
+    type: 'other',
+    message: `tool call ${part.toolCallId} has malformed input JSON; sent with empty arguments`,
+  });
+  return {};
+}

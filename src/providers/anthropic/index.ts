@@ -1,0 +1,84 @@
+import type { Provider } from '../../spec/language-model.js';
+import { anthropicDirectEndpoint } from './anthropic-direct-endpoint.js';
+import { AnthropicLanguageModel } from './anthropic-language-model.js';
+
+export type {
+  AnthropicEndpoint,
+  AnthropicEndpointRequest,
+  AnthropicEventData,
+  PreparedAnthropicRequest,
+} from './anthropic-endpoint.js';
+export { AnthropicLanguageModel, type AnthropicModelConfig } from './anthropic-language-model.js';
+export type {
+  AnthropicCacheControlOptions,
+  AnthropicEffort,
+  AnthropicOptions,
+  AnthropicReasoningMetadata,
+  AnthropicWebSearchResultItem,
+  AnthropicWebSearchResultMetadata,
+} from './anthropic-options.js';
+export {
+  type WebSearchToolArgs,
+  type WebSearchUserLocation,
+  webSearchTool,
+  webSearchToolId,
+} from './anthropic-web-search.js';
+export {
+  type ComputerAction,
+  type ComputerUseInput,
+  type ComputerUseToolArgs,
+  type ComputerUseToolVersion,
+  computerUseTool,
+  computerUseToolId,
+  parseComputerUseInput,
+} from './computer-use.js';
+export {
+  createVertexAnthropic,
+  type VertexAnthropicSettings,
+  vertexBaseURL,
+} from './vertex-anthropic.js';
+
+/** Settings of the Anthropic provider. */
+export interface AnthropicProviderSettings {
+  /** @default process.env.ANTHROPIC_API_KEY */
+  apiKey?: string;
+  /** @default 'https://api.anthropic.com' */
+  baseURL?: string;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Overrides the default User-Agent. */
+  userAgent?: string;
+  /** The fetch to use, e.g. a cassette fetch in tests. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Reported as `LanguageModel.provider`. @default 'anthropic' */
+  name?: string;
+}
+
+/**
+ * Creates an Anthropic provider (Claude over the Messages API). Options go under
+ * `providerOptions.anthropic`: thinking budgets, cache control on messages, parts and tools.
+ *
+ * @example
+ * const anthropic = createAnthropic();
+ * const model = anthropic.languageModel('claude-sonnet-4-20250514');
+ */
+export function createAnthropic(settings: AnthropicProviderSettings = {}): Provider & {
+  languageModel(modelId: string): AnthropicLanguageModel;
+} {
+  const name = settings.name ?? 'anthropic';
+  const endpoint = anthropicDirectEndpoint({
+    name,
+    baseURL: (settings.baseURL ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
+    apiKey: settings.apiKey,
+  });
+  return {
+    name,
+    languageModel: (modelId: string) =>
+      new AnthropicLanguageModel(modelId, {
+        endpoint,
+        headers: settings.headers,
+        userAgent: settings.userAgent,
+        fetch: settings.fetch,
+      }),
+  };
+}
