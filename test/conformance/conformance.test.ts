@@ -8,7 +8,8 @@ const dir = fileURLToPath(new URL('../../../shared/conformance', import.meta.url
 const present = existsSync(`${dir}/manifest.json`);
 const why = `the recorded sessions are expected in ${dir} (../shared/conformance beside the repository)`;
 
-const implemented = (provider: string) => existsSync(fileURLToPath(new URL(`./adapters/${provider}.ts`, import.meta.url)));
+const implemented = (provider: string) =>
+  existsSync(fileURLToPath(new URL(`./adapters/${provider}.ts`, import.meta.url)));
 
 describe.skipIf(!present)(`recorded provider sessions (${present ? dir : `skipped: ${why}`})`, async () => {
   const manifest = present ? await loadManifest(dir) : [];

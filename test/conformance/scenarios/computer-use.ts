@@ -9,7 +9,7 @@ const screenshot =
 
 /** SCENARIOS.md §4: the model is called directly with the provider's computer-use tool, two turns. */
 export async function runComputerUse(context: ScenarioContext): Promise<void> {
-  const { entry, model } = context;
+  const { entry } = context;
   const computer = context.adapter.computerUseTool?.(entry);
   if (computer === undefined) throw new SkipEntry(`${entry.provider} has no computer-use tool`);
   // Fantasy sends the definition after a JSON round trip (numbers become plain JSON numbers).
