@@ -13,5 +13,7 @@ export {
 } from './http/retry.js';
 export { VERSION } from './http/version.js';
 export * from './object/index.js';
+export * from './persistence/index.js';
+export * from './registry/index.js';
 export * from './schema/index.js';
 export * from './spec/index.js';

@@ -1,5 +1,5 @@
 import type { RetryEvent, RetryOptions } from '../http/retry.js';
-import type { SamplingOptions } from '../spec/call-options.js';
+import type { RequestOptions, SamplingOptions } from '../spec/call-options.js';
 import type { ToolCallContent } from '../spec/content.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import type { FilePart, Message } from '../spec/message.js';
@@ -82,6 +82,11 @@ export interface AgentSharedOptions extends SamplingOptions {
   onRetry?: (event: RetryEvent) => void | Promise<void>;
   /** Merged over the agent's, header by header. */
   headers?: Record<string, string>;
+  /**
+   * Timeouts of each model call (not of the run); a number is `totalMs`. A first-chunk or idle timeout is
+   * retried like a dropped connection, as long as nothing of the attempt reached the caller.
+   */
+  timeout?: RequestOptions['timeout'];
   /** Merged over the agent's, provider by provider. */
   providerOptions?: ProviderOptions;
   /**

@@ -55,6 +55,7 @@ export async function planStep(run: AgentRun, steps: readonly StepResult[]): Pro
     providerOptions: run.providerOptions,
     ...(run.userAgent === undefined ? {} : { userAgent: run.userAgent }),
     ...(run.abortSignal === undefined ? {} : { abortSignal: run.abortSignal }),
+    ...(run.timeout === undefined ? {} : { timeout: run.timeout }),
   };
   return {
     stepNumber,

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { RetryOptions } from '../http/retry.js';
-import type { SamplingOptions } from '../spec/call-options.js';
+import type { RequestOptions, SamplingOptions } from '../spec/call-options.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import type { Message } from '../spec/message.js';
 import type { ProviderOptions } from '../spec/provider-options.js';
@@ -38,6 +38,8 @@ export interface AgentRun {
   providerOptions: ProviderOptions;
   userAgent: string | undefined;
   abortSignal: AbortSignal | undefined;
+  /** Timeouts of each model call. */
+  timeout: RequestOptions['timeout'];
   /** The validated initial prompt. */
   prompt: Message[];
 }
@@ -81,6 +83,7 @@ export function resolveAgentRun(model: LanguageModel, settings: AgentSettings, c
     providerOptions: { ...settings.providerOptions, ...call.providerOptions },
     userAgent: settings.userAgent,
     abortSignal: call.abortSignal,
+    timeout: call.timeout ?? settings.timeout,
     prompt: createPrompt({ system, prompt: call.prompt, files: call.files, messages: call.messages }),
   };
 }

@@ -1,6 +1,6 @@
-import { jsonrepair } from 'jsonrepair';
 import { InvalidToolCallError } from '../errors/invalid-tool-call-error.js';
 import type { ObjectIssue } from '../errors/no-object-generated-error.js';
+import { repairJson } from '../json/repair-json.js';
 import type { ToolCallContent } from '../spec/content.js';
 import type { RepairToolCallFunction } from './agent-options.js';
 import type { StepPlan } from './plan-step.js';
@@ -20,8 +20,8 @@ export interface ToolCallValidationContext {
 
 /**
  * Validates a client tool call and repairs it when it fails: with the repair function when there is one,
- * else with `jsonrepair` on the input. A call that stays invalid is marked `invalid` with the original
- * error; the agent answers it with an error result so the model can correct itself.
+ * else with `repairJson` on the input (up to 1 MiB). A call that stays invalid is marked `invalid` with the
+ * original error; the agent answers it with an error result so the model can correct itself.
  */
 export async function validateAndRepairToolCall(
   call: ToolCallContent,
@@ -110,10 +110,6 @@ async function repairToolCall(
 }
 
 function repairInput(call: ToolCallContent): ToolCallContent | undefined {
-  try {
-    const input = jsonrepair(call.input);
-    return input === call.input ? undefined : { ...call, input };
-  } catch {
-    return undefined;
-  }
+  const input = repairJson(call.input);
+  return input === undefined || input === call.input ? undefined : { ...call, input };
 }

@@ -13,3 +13,4 @@ export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-
 export { NoSuchProviderError } from './no-such-provider-error.js';
 export { RetryError } from './retry-error.js';
 export { SseEventTooLargeError } from './sse-event-too-large-error.js';
+export { TimeoutError, type TimeoutKind } from './timeout-error.js';

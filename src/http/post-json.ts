@@ -1,6 +1,9 @@
 import { APICallError } from '../errors/api-call-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { RequestOptions } from '../spec/call-options.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
+import { createRequestWatchdog, type RequestWatchdog } from './request-watchdog.js';
 
 /** A JSON POST to a provider. */
 export interface PostJsonOptions {
@@ -10,6 +13,8 @@ export interface PostJsonOptions {
   /** @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
   abortSignal?: AbortSignal | undefined;
+  /** The call's timeouts, enforced until the response body has been read (see `RequestWatchdog`). */
+  timeout?: RequestOptions['timeout'] | undefined;
   /** Reads the provider's error body. @default parseCommonErrorBody */
   parseErrorBody?: ParseErrorBody | undefined;
 }
@@ -19,30 +24,50 @@ export interface PostJsonResult {
   response: Response;
   requestBody: string;
   responseHeaders: Record<string, string>;
+  /**
+   * Guards the body with the call's timeouts and signal; read the body through it (`readBodyText`,
+   * `openSseStream`) and dispose of it at the end. Absent when the call has neither.
+   */
+  watchdog?: RequestWatchdog | undefined;
 }
 
 /**
  * POSTs `body` as JSON. A non-2xx answer or a failed connection throws an `APICallError` carrying the
  * status, the provider's own message, the request id and the headers (retryable on 408/409/429/5xx and on
- * network failures). An abort rejects with the signal's reason, untouched.
+ * network failures). An abort rejects with the signal's reason, untouched; a timeout with a `TimeoutError`.
+ * The request headers (credentials) are sent, never kept.
  */
 export async function postJson(options: PostJsonOptions): Promise<PostJsonResult> {
-  const requestBody = JSON.stringify(options.body);
+  const requestBody = serializeBody(options.body);
   const fetchFunction = options.fetch ?? globalThis.fetch;
+  const watchdog = createRequestWatchdog({
+    timeout: options.timeout,
+    abortSignal: options.abortSignal,
+    url: options.url,
+  });
+  const request: RequestInit = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
+    body: requestBody,
+    ...(watchdog ? { signal: watchdog.signal } : {}),
+  };
   let response: Response;
   try {
-    response = await fetchFunction(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-      body: requestBody,
-      ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-    });
+    const pending = fetchFunction(options.url, request);
+    response = await (watchdog ? watchdog.guard(pending) : pending);
   } catch (error) {
-    throw connectionError({ error, url: options.url, requestBody, abortSignal: options.abortSignal });
+    watchdog?.dispose();
+    throw connectionError({
+      error: watchdog?.failure?.error ?? error,
+      url: options.url,
+      requestBody,
+      abortSignal: options.abortSignal,
+    });
   }
   const responseHeaders = headersToRecord(response.headers);
   if (!response.ok) {
-    const text = await readTextSafely(response);
+    const text = await readTextSafely(response, watchdog);
+    watchdog?.dispose();
     const parsed = (options.parseErrorBody ?? parseCommonErrorBody)(text);
     throw new APICallError({
       message: parsed?.message ?? (text.trim() === '' ? response.statusText || 'no response body' : text),
@@ -56,7 +81,20 @@ export async function postJson(options: PostJsonOptions): Promise<PostJsonResult
       errorType: parsed?.type,
     });
   }
-  return { response, requestBody, responseHeaders };
+  return { response, requestBody, responseHeaders, ...(watchdog ? { watchdog } : {}) };
+}
+
+/** The body as JSON; a value JSON cannot hold (a BigInt, a cycle) is the caller's to fix. */
+function serializeBody(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (cause) {
+    throw new InvalidArgumentError({
+      argument: 'request',
+      message: `the request cannot be sent as JSON (${(cause as Error).message}); messages, tool schemas and provider options must hold JSON values`,
+      cause,
+    });
+  }
 }
 
 /** A fetch failure becomes a retryable APICallError; aborts pass through unchanged. */
@@ -81,11 +119,15 @@ function connectionError(options: {
   });
 }
 
-/** True for the errors fetch and AbortSignal raise on abort or timeout. */
+/**
+ * True for the errors fetch and AbortSignal raise on abort or on `AbortSignal.timeout`. Our own
+ * `TimeoutError` shares the DOM name but is not an abort: it is decided by its `isRetryable`.
+ */
 export function isAbortError(error: unknown): boolean {
   return (
     typeof error === 'object' &&
     error !== null &&
+    !FantasyError.isInstance(error) &&
     ((error as { name?: unknown }).name === 'AbortError' ||
       (error as { name?: unknown }).name === 'TimeoutError')
   );
@@ -105,10 +147,37 @@ export function headersToRecord(headers: Headers): Record<string, string> {
   return record;
 }
 
-async function readTextSafely(response: Response): Promise<string> {
+async function readTextSafely(response: Response, watchdog: RequestWatchdog | undefined): Promise<string> {
   try {
-    return await response.text();
+    return await readBodyText(response, watchdog);
   } catch {
     return '';
   }
+}
+
+/**
+ * The body as text, read through the watchdog when there is one (so its timeouts and signal apply); the
+ * watchdog's failure rejects the read. Invalid UTF-8 becomes U+FFFD, as in `Response.text()`.
+ */
+export async function readBodyText(
+  response: Response,
+  watchdog: RequestWatchdog | undefined,
+): Promise<string> {
+  const body = response.body;
+  if (watchdog === undefined || body === null) return response.text();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const pieces: string[] = [];
+  let finished = false;
+  try {
+    for (let chunk = await watchdog.read(reader); !chunk.done; chunk = await watchdog.read(reader)) {
+      pieces.push(decoder.decode(chunk.value, { stream: true }));
+    }
+    finished = true;
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+  pieces.push(decoder.decode());
+  return pieces.join('');
 }

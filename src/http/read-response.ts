@@ -1,9 +1,11 @@
 import { APICallError } from '../errors/api-call-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
+import { IncompleteStreamError } from '../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { PostJsonResult } from './post-json.js';
-import { isAbortError, requestIdOf } from './post-json.js';
+import { isAbortError, readBodyText, requestIdOf } from './post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
+import { isWatchdogFailure } from './request-watchdog.js';
 import { decodeSseStream, type SseEvent } from './sse.js';
 
 /**
@@ -13,9 +15,11 @@ import { decodeSseStream, type SseEvent } from './sse.js';
 export async function readJsonResponse(posted: PostJsonResult, url: string): Promise<unknown> {
   let text: string;
   try {
-    text = await posted.response.text();
+    text = await readBodyText(posted.response, posted.watchdog);
   } catch (error) {
     throw midStreamError(error, url);
+  } finally {
+    posted.watchdog?.dispose();
   }
   try {
     return JSON.parse(text);
@@ -29,8 +33,9 @@ export async function readJsonResponse(posted: PostJsonResult, url: string): Pro
 }
 
 /**
- * Opens a 2xx event-stream body. A JSON body where an event stream was asked for is read as a provider error
- * (`APICallError`) when it looks like one, else as an `InvalidResponseError`; so is an HTML page.
+ * Opens a 2xx event-stream body, read through the call's watchdog (timeouts, abort). A JSON body where an
+ * event stream was asked for is read as a provider error (`APICallError`) when it looks like one, else as an
+ * `InvalidResponseError`; so is an HTML page.
  */
 export async function openSseStream(
   posted: PostJsonResult,
@@ -40,7 +45,7 @@ export async function openSseStream(
   const contentType = posted.responseHeaders['content-type'] ?? '';
   const body = posted.response.body;
   if (contentType.includes('application/json') || contentType.includes('text/html') || body === null) {
-    const text = body === null ? '' : await posted.response.text();
+    const text = await readErrorText(posted, url);
     const parsed = parseErrorBody(text);
     if (parsed) {
       throw new APICallError({
@@ -59,15 +64,44 @@ export async function openSseStream(
       data: text,
     });
   }
-  return decodeSseStream(body);
+  return decodeSseStream(body, posted.watchdog ? { watchdog: posted.watchdog } : {});
+}
+
+async function readErrorText(posted: PostJsonResult, url: string): Promise<string> {
+  try {
+    return posted.response.body === null ? '' : await readBodyText(posted.response, posted.watchdog);
+  } catch (error) {
+    throw midStreamError(error, url);
+  } finally {
+    posted.watchdog?.dispose();
+  }
 }
 
 /**
- * The error to report when the body fails after the response started: aborts and fantasy-ts errors pass
- * through; anything else (a reset connection) becomes a retryable `APICallError`.
+ * An `IncompleteStreamError` (retryable) when the body ended inside an event, without the blank line
+ * that ends it, and the event's data is not complete JSON: the connection was cut mid-event. Undefined
+ * for every other event, which the provider's reducer reads as usual.
+ */
+export function truncatedEventError(event: SseEvent): IncompleteStreamError | undefined {
+  if (event.unterminated !== true || event.data === '[DONE]') return undefined;
+  try {
+    JSON.parse(event.data);
+    return undefined;
+  } catch (cause) {
+    return new IncompleteStreamError({
+      message: 'the stream ended in the middle of an event',
+      cause: new InvalidResponseError({ message: 'incomplete event', data: event.data, cause }),
+    });
+  }
+}
+
+/**
+ * The error to report when the body fails after the response started: aborts (with whatever reason the
+ * caller gave) and fantasy-ts errors pass through; anything else (a reset connection) becomes a retryable
+ * `APICallError`.
  */
 export function midStreamError(error: unknown, url: string): unknown {
-  if (isAbortError(error) || FantasyError.isInstance(error)) return error;
+  if (isAbortError(error) || FantasyError.isInstance(error) || isWatchdogFailure(error)) return error;
   const detail = error instanceof Error ? error.message : String(error);
   return new APICallError({
     message: `the connection failed while reading the response (${detail})`,

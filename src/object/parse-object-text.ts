@@ -1,5 +1,5 @@
-import { jsonrepair } from 'jsonrepair';
 import { NoObjectGeneratedError, type ObjectIssue } from '../errors/no-object-generated-error.js';
+import { repairJson } from '../json/repair-json.js';
 import { validateJsonSchema } from '../schema/validate-json-schema.js';
 import type { FinishReason } from '../spec/finish-reason.js';
 import type { JSONSchema } from '../spec/json-value.js';
@@ -16,8 +16,8 @@ export interface ParseObjectTextOptions {
 }
 
 /**
- * Parses and validates the model's final text. Order: `JSON.parse`; if that fails, a JSON repair (closes
- * truncated values, strips markdown fences and trailing commas); if the result still fails to parse or
+ * Parses and validates the model's final text. Order: `JSON.parse`; if that fails, a JSON repair of text up
+ * to 1 MiB (closes truncated values, strips markdown fences and trailing commas); if the result still fails to parse or
  * validate and a `repairText` hook is given, the hook's text gets one more try. Throws a
  * `NoObjectGeneratedError` with the raw text, the issues, usage and finish reason when nothing works.
  */
@@ -54,10 +54,12 @@ function parseLenient(text: string): { value: unknown } | { issue: ObjectIssue }
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
+    const repaired = repairJson(text);
     try {
-      return { value: JSON.parse(jsonrepair(text)) };
+      if (repaired !== undefined) return { value: JSON.parse(repaired) };
     } catch {
-      return { issue: { kind: 'parse', message: (error as Error).message } };
+      // The repair did not make it JSON: report the original parse error.
     }
+    return { issue: { kind: 'parse', message: (error as Error).message } };
   }
 }

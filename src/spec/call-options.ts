@@ -13,6 +13,19 @@ export interface SamplingOptions {
   frequencyPenalty?: number;
 }
 
+/**
+ * Limits on how long one model call may take, each in milliseconds; a limit left unset does not apply.
+ * A stalled connection fails with a retryable `TimeoutError`, a call over its whole budget with one that is not.
+ */
+export interface TimeoutOptions {
+  /** The whole call: from sending the request to the last byte of the response. */
+  totalMs?: number;
+  /** From sending the request to the first byte of the response body (keep-alive comments count). */
+  firstChunkMs?: number;
+  /** The longest pause between two chunks of the response body, once the first one arrived. */
+  chunkMs?: number;
+}
+
 /** Per-request settings that are not sent to the model as content. */
 export interface RequestOptions {
   /** Extra HTTP headers for this request; they win over the provider's. */
@@ -21,6 +34,11 @@ export interface RequestOptions {
   userAgent?: string;
   providerOptions?: ProviderOptions;
   abortSignal?: AbortSignal;
+  /**
+   * Timeouts of the call; a number is `totalMs`. Unset, a call waits as long as the connection lasts.
+   * @example { totalMs: 120_000, firstChunkMs: 30_000, chunkMs: 15_000 }
+   */
+  timeout?: number | TimeoutOptions;
 }
 
 /** One call to a language model. */

@@ -1,4 +1,10 @@
-export type { CallOptions, RequestOptions, ResponseFormat, SamplingOptions } from './call-options.js';
+export type {
+  CallOptions,
+  RequestOptions,
+  ResponseFormat,
+  SamplingOptions,
+  TimeoutOptions,
+} from './call-options.js';
 export type { CallWarning } from './call-warning.js';
 export {
   type Content,

@@ -11,7 +11,11 @@ export function everyMessage(): Message[] {
       role: 'system',
       content: [
         { type: 'text', text: 'You are terse.' },
-        { type: 'text', text: 'Cite sources.', providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } } },
+        {
+          type: 'text',
+          text: 'Cite sources.',
+          providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } },
+        },
       ],
       providerOptions: { anthropic: { cacheControl: { type: 'ephemeral', ttl: '1h' } } },
     },
@@ -51,14 +55,24 @@ export function everyMessage(): Message[] {
     {
       role: 'assistant',
       content: [
-        { type: 'reasoning', text: 'Thinking about the weather…', providerOptions: { anthropic: { signature: 'sig-1' } } },
+        {
+          type: 'reasoning',
+          text: 'Thinking about the weather…',
+          providerOptions: { anthropic: { signature: 'sig-1' } },
+        },
         { type: 'reasoning', text: '', providerOptions: { anthropic: { redactedData: 'cmVkYWN0ZWQ=' } } },
         {
           type: 'reasoning',
           text: 'First\nSecond',
-          providerOptions: { openai: { itemId: 'rs_1', encryptedContent: 'gAAAAB', summary: ['First', 'Second'] } },
+          providerOptions: {
+            openai: { itemId: 'rs_1', encryptedContent: 'gAAAAB', summary: ['First', 'Second'] },
+          },
         },
-        { type: 'reasoning', text: 'A Gemini thought', providerOptions: { google: { thoughtSignature: 'c2lnbmF0dXJl', toolId: 'call_1' } } },
+        {
+          type: 'reasoning',
+          text: 'A Gemini thought',
+          providerOptions: { google: { thoughtSignature: 'c2lnbmF0dXJl', toolId: 'call_1' } },
+        },
         { type: 'text', text: 'Let me check.' },
         {
           type: 'tool-call',
@@ -67,7 +81,13 @@ export function everyMessage(): Message[] {
           input: '{"location":"Paris","unit":"celsius"}',
           providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } },
         },
-        { type: 'tool-call', toolCallId: 'srvtoolu_1', toolName: 'web_search', input: '{"query":"Paris weather"}', providerExecuted: true },
+        {
+          type: 'tool-call',
+          toolCallId: 'srvtoolu_1',
+          toolName: 'web_search',
+          input: '{"query":"Paris weather"}',
+          providerExecuted: true,
+        },
         {
           type: 'tool-result',
           toolCallId: 'srvtoolu_1',
@@ -90,7 +110,10 @@ export function everyMessage(): Message[] {
           input: '',
           providerExecuted: true,
           providerOptions: {
-            openai: { itemId: 'ws_1', action: { type: 'search', query: 'paris', sources: [{ type: 'url', url: 'https://x.y' }] } },
+            openai: {
+              itemId: 'ws_1',
+              action: { type: 'search', query: 'paris', sources: [{ type: 'url', url: 'https://x.y' }] },
+            },
           },
         },
       ],
@@ -105,21 +128,40 @@ export function everyMessage(): Message[] {
           output: { type: 'text', text: '40 C and sunny' },
           clientMetadata: '{"latencyMs":12}',
         },
-        { type: 'tool-result', toolCallId: 'call_2', output: { type: 'error', error: 'weather service is down' } },
+        {
+          type: 'tool-result',
+          toolCallId: 'call_2',
+          output: { type: 'error', error: 'weather service is down' },
+        },
         {
           type: 'tool-result',
           toolCallId: 'call_3',
           toolName: 'screenshot',
           output: { type: 'media', data: 'iVBORw0KGgo=', mediaType: 'image/png', text: 'the screen' },
         },
-        { type: 'tool-result', toolCallId: 'call_4', toolName: 'audio', output: { type: 'media', data: 'UklGRg==', mediaType: 'audio/wav' } },
+        {
+          type: 'tool-result',
+          toolCallId: 'call_4',
+          toolName: 'audio',
+          output: { type: 'media', data: 'UklGRg==', mediaType: 'audio/wav' },
+        },
       ],
     },
     {
       role: 'user',
-      content: [{ type: 'text', text: 'And tomorrow?', providerOptions: { 'openai-compat': { fields: { cache_control: { type: 'ephemeral' } } } } }],
+      content: [
+        {
+          type: 'text',
+          text: 'And tomorrow?',
+          providerOptions: { 'openai-compat': { fields: { cache_control: { type: 'ephemeral' } } } },
+        },
+      ],
       providerOptions: {
-        'openai-compat': { user: 'u-2', reasoningEffort: 'high', extraBody: { top_k: 5, chat_template_kwargs: { thinking: true } } },
+        'openai-compat': {
+          user: 'u-2',
+          reasoningEffort: 'high',
+          extraBody: { top_k: 5, chat_template_kwargs: { thinking: true } },
+        },
         google: {
           thinkingConfig: { thinkingBudget: 1024, includeThoughts: true },
           cachedContent: 'cachedContents/abc123',
@@ -168,7 +210,11 @@ export function everyContentResponse(validationError: Error): GenerateResult {
       { type: 'reasoning', text: 'Hmm.', providerMetadata: { anthropic: { signature: 'sig-2' } } },
       { type: 'reasoning', text: '', providerMetadata: { openai: { itemId: 'rs_2', summary: [] } } },
       { type: 'reasoning', text: 'gemini', providerMetadata: { google: { thoughtSignature: 'Z2VtaW5p' } } },
-      { type: 'text', text: 'Here you go.', providerMetadata: { openai: { itemId: 'msg_1', summary: ['x'] } } },
+      {
+        type: 'text',
+        text: 'Here you go.',
+        providerMetadata: { openai: { itemId: 'msg_1', summary: ['x'] } },
+      },
       { type: 'file', mediaType: 'image/png', data: new Uint8Array([137, 80, 78, 71]) },
       { type: 'source', sourceType: 'url', id: 'src-1', url: 'https://example.com', title: 'Example' },
       {
@@ -225,7 +271,12 @@ export function everyContentResponse(validationError: Error): GenerateResult {
       { type: 'unsupported-setting', setting: 'topK', details: 'topK is not supported' },
       {
         type: 'unsupported-tool',
-        tool: { type: 'provider-defined', id: 'anthropic.computer', name: 'computer', args: { display_width_px: 1024 } },
+        tool: {
+          type: 'provider-defined',
+          id: 'anthropic.computer',
+          name: 'computer',
+          args: { display_width_px: 1024 },
+        },
       },
       {
         type: 'unsupported-tool',
@@ -233,7 +284,11 @@ export function everyContentResponse(validationError: Error): GenerateResult {
           type: 'function',
           name: 'weather',
           description: 'Get the weather',
-          inputSchema: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] },
+          inputSchema: {
+            type: 'object',
+            properties: { location: { type: 'string' } },
+            required: ['location'],
+          },
           providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } },
         },
       },
@@ -243,7 +298,13 @@ export function everyContentResponse(validationError: Error): GenerateResult {
       openai: { responseId: 'resp_123' },
       openrouter: {
         provider: 'Anthropic',
-        usage: { promptTokens: 12, completionTokens: 34, totalTokens: 46, cost: 0.0012, costDetails: { upstreamInferenceCost: 0.001 } },
+        usage: {
+          promptTokens: 12,
+          completionTokens: 34,
+          totalTokens: 46,
+          cost: 0.0012,
+          costDetails: { upstreamInferenceCost: 0.001 },
+        },
       },
       vercel: { provider: 'vertex' },
       kronk: { tokensPerSecond: 42 },

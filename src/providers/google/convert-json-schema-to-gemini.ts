@@ -183,7 +183,7 @@ function convertObjectKeywords(node: JSONSchema, result: GeminiSchema, path: str
   if (additional !== undefined && additional !== false) {
     drop(context, path, 'additionalProperties', 'Gemini objects cannot take extra properties');
   }
-  if (node.properties !== undefined && typeof node.properties === 'object') {
+  if (typeof node.properties === 'object' && node.properties !== null) {
     result.properties = {};
     for (const [name, child] of Object.entries(node.properties)) {
       result.properties[name] = convertNode(child, `${path}/properties/${escapePointer(name)}`, context);

@@ -1,5 +1,10 @@
 import { postJson } from '../../http/post-json.js';
-import { midStreamError, openSseStream, readJsonResponse } from '../../http/read-response.js';
+import {
+  midStreamError,
+  openSseStream,
+  readJsonResponse,
+  truncatedEventError,
+} from '../../http/read-response.js';
 import { resolveHeaders } from '../../http/resolve-headers.js';
 import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
@@ -105,6 +110,7 @@ export class GoogleLanguageModel implements LanguageModel {
       body,
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
+      timeout: options.timeout,
       parseErrorBody: parseGoogleErrorBody,
     });
   }
@@ -120,6 +126,11 @@ export class GoogleLanguageModel implements LanguageModel {
     const parts: StreamPart[] = [];
     try {
       for await (const event of events) {
+        const truncated = truncatedEventError(event);
+        if (truncated) {
+          endWithError(state, truncated, parts);
+          break;
+        }
         reduceGoogleEvent(state, event.data, parts);
         for (const part of parts) yield part;
         parts.length = 0;

@@ -69,12 +69,38 @@ export function applyGoogleOptions(
   const typed = options as GoogleOptions;
   const request: GoogleRequestOptions = {};
   if (typed.thinkingConfig !== undefined)
-    request.thinkingConfig = convertThinkingConfig(typed.thinkingConfig, warnings);
-  if (typed.safetySettings !== undefined && typed.safetySettings.length > 0) {
-    request.safetySettings = typed.safetySettings.map(({ category, threshold }) => ({ category, threshold }));
+    request.thinkingConfig = convertThinkingConfig(
+      objectOption(typed.thinkingConfig, 'thinkingConfig'),
+      warnings,
+    );
+  if (typed.safetySettings !== undefined) {
+    const settings = safetySettingsOf(typed.safetySettings);
+    if (settings.length > 0) request.safetySettings = settings;
   }
   if (typed.cachedContent) request.cachedContent = typed.cachedContent;
   return request;
+}
+
+/** An option that must be an object; anything else is a mistake the caller must fix. */
+function objectOption<T extends object>(value: T, option: string): T {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+  throw new InvalidArgumentError({
+    argument: `providerOptions.google.${option}`,
+    message: `${option} must be an object, got ${JSON.stringify(value)}`,
+  });
+}
+
+function safetySettingsOf(settings: unknown): GoogleSafetySetting[] {
+  if (!Array.isArray(settings)) {
+    throw new InvalidArgumentError({
+      argument: 'providerOptions.google.safetySettings',
+      message: `safetySettings must be a list, got ${JSON.stringify(settings)}`,
+    });
+  }
+  return settings.map((setting: GoogleSafetySetting) => {
+    const { category, threshold } = objectOption(setting, 'safetySettings[]');
+    return { category, threshold };
+  });
 }
 
 function convertThinkingConfig(

@@ -1,5 +1,10 @@
 import { postJson } from '../../http/post-json.js';
-import { midStreamError, openSseStream, readJsonResponse } from '../../http/read-response.js';
+import {
+  midStreamError,
+  openSseStream,
+  readJsonResponse,
+  truncatedEventError,
+} from '../../http/read-response.js';
 import { resolveHeaders } from '../../http/resolve-headers.js';
 import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
@@ -108,6 +113,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       body,
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
+      timeout: options.timeout,
       parseErrorBody: this.config.dialect.parseErrorBody,
     });
   }
@@ -128,6 +134,11 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const parts: StreamPart[] = [];
     try {
       for await (const event of events) {
+        const truncated = truncatedEventError(event);
+        if (truncated) {
+          endWithError(state, truncated, parts);
+          break;
+        }
         reduceChatEvent(state, event.data, parts);
         for (const part of parts) yield part;
         parts.length = 0;

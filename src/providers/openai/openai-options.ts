@@ -52,6 +52,16 @@ const directFields: Array<[keyof OpenAIChatOptions, string]> = [
   ['serviceTier', 'service_tier'],
 ];
 
+/** The predicted output's text; anything but `{ content: string }` is a mistake the caller must fix. */
+function predictionOf(prediction: unknown): string {
+  const content = (prediction as { content?: unknown } | null)?.content;
+  if (typeof content === 'string') return content;
+  throw new InvalidArgumentError({
+    argument: 'providerOptions.openai.prediction',
+    message: `prediction must be { content: string }, got ${JSON.stringify(prediction)}`,
+  });
+}
+
 /** Writes `providerOptions.openai` into a chat-completions body. */
 export function applyOpenAIChatOptions({
   body,
@@ -65,7 +75,7 @@ export function applyOpenAIChatOptions({
     if (typed[field] !== undefined) body[wire] = typed[field];
   }
   if (typed.prediction !== undefined)
-    body.prediction = { type: 'content', content: typed.prediction.content };
+    body.prediction = { type: 'content', content: predictionOf(typed.prediction) };
   if (typed.reasoningEffort !== undefined)
     body.reasoning_effort = checkReasoningEffort(typed.reasoningEffort);
   if (openAIModelRules(modelId).reasoning) {

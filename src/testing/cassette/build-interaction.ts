@@ -91,9 +91,10 @@ function buildRequest(request: CassetteRequest): RecordedRequest {
 function readForm(url: string): CassetteHeaders | undefined {
   const search = new URL(url).searchParams;
   if (search.size === 0) return undefined;
-  const form: CassetteHeaders = {};
-  for (const [name, value] of search) form[name] = [...(form[name] ?? []), value];
-  return form;
+  const form = new Map<string, string[]>();
+  for (const [name, value] of search) form.set(name, [...(form.get(name) ?? []), value]);
+  // fromEntries defines own properties, so a parameter named `__proto__` stays a parameter.
+  return Object.fromEntries(form);
 }
 
 function toCassetteHeaders(entries: [string, string][]): CassetteHeaders {

@@ -87,12 +87,13 @@ function readResponse(value: unknown, where: string): RecordedResponse {
 
 function readHeaders(value: unknown, where: string): CassetteHeaders {
   if (value === undefined || value === null) return {};
-  const headers: CassetteHeaders = {};
-  for (const [name, values] of Object.entries(readFields(value, where))) {
-    const list = Array.isArray(values) ? values : [values];
-    headers[name] = list.map((item, index) => readString(item, `${where}.${name}[${index}]`));
-  }
-  return headers;
+  // fromEntries defines own properties, so a header named `__proto__` stays a header.
+  return Object.fromEntries(
+    Object.entries(readFields(value, where)).map(([name, values]) => {
+      const list = Array.isArray(values) ? values : [values];
+      return [name, list.map((item, index) => readString(item, `${where}.${name}[${index}]`))];
+    }),
+  );
 }
 
 function readTransferEncoding(value: unknown, where: string): { transferEncoding?: string[] } {

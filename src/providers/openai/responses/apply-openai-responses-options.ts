@@ -47,7 +47,7 @@ function applyInclude(body: Record<string, unknown>, options: OpenAIResponsesOpt
     include.push('message.output_text.logprobs');
     body.top_logprobs = topLogprobs;
   }
-  include.push(...(options.include ?? []));
+  include.push(...stringList(options.include, 'include'));
   if (include.length > 0) body.include = include;
 }
 
@@ -86,10 +86,25 @@ function applyServiceTier({ body, options, rules, warnings }: ApplyResponsesOpti
   body.service_tier = tier;
 }
 
-function stringValues(record: Record<string, unknown>): Record<string, string> {
+function stringValues(record: unknown): Record<string, string> {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new InvalidArgumentError({
+      argument: 'providerOptions.openai.metadata',
+      message: `metadata must be an object of strings, got ${JSON.stringify(record)}`,
+    });
+  }
   const strings: Record<string, string> = {};
   for (const [key, value] of Object.entries(record)) if (typeof value === 'string') strings[key] = value;
   return strings;
+}
+
+function stringList(value: unknown, option: string): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+  throw new InvalidArgumentError({
+    argument: `providerOptions.openai.${option}`,
+    message: `${option} must be a list of strings, got ${JSON.stringify(value)}`,
+  });
 }
 
 /**

@@ -1,6 +1,11 @@
 import { postJson } from '../../../http/post-json.js';
 import type { ParseErrorBody } from '../../../http/provider-error-body.js';
-import { midStreamError, openSseStream, readJsonResponse } from '../../../http/read-response.js';
+import {
+  midStreamError,
+  openSseStream,
+  readJsonResponse,
+  truncatedEventError,
+} from '../../../http/read-response.js';
 import { resolveHeaders } from '../../../http/resolve-headers.js';
 import type { SseEvent } from '../../../http/sse.js';
 import { generateObjectWithMode } from '../../../object/generate-object-with-mode.js';
@@ -93,6 +98,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
       body,
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
+      timeout: options.timeout,
       parseErrorBody: this.config.parseErrorBody,
     });
   }
@@ -107,6 +113,11 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
     const parts: StreamPart[] = [];
     try {
       for await (const event of events) {
+        const truncated = truncatedEventError(event);
+        if (truncated) {
+          endWithError(state, truncated, parts);
+          break;
+        }
         reduceResponsesEvent(state, event.data, parts);
         for (const part of parts) yield part;
         parts.length = 0;

@@ -1,0 +1,125 @@
+/**
+ * Runs every fantasy-ts case of the benchmark (`npm run bench`) with tiny inputs, so the bench keeps
+ * compiling and working as the library changes. Nothing here is timed; the AI SDK side is not run.
+ */
+import { describe, expect, it } from 'vitest';
+import { fantasyProgram, measureBundle } from '../bench/cases/bundle-size.js';
+import { measureColdImport } from '../bench/cases/cold-import.js';
+import { measureMemory } from '../bench/cases/memory.js';
+import {
+  createFantasyAgentLoop,
+  fantasyAgentTextStream,
+  fantasyModelTextStream,
+  fantasyStreamObject,
+  fantasyToolInputStream,
+} from '../bench/subjects/fantasy.js';
+import { floorTextStream, floorToolInputStream } from '../bench/subjects/floor.js';
+import { buildTextDeltas, textEvents } from '../bench/support/chat-chunks.js';
+import { createFixtureFetch, encodeEvents } from '../bench/support/fixture-fetch.js';
+import { extrapolate, median } from '../bench/support/measure.js';
+import { buildObjectFixtures, verifyObject } from '../bench/support/object-fixtures.js';
+import { buildToolInputFixture, verifyToolInput } from '../bench/support/tool-input-fixtures.js';
+
+describe('bench case 1: text stream', () => {
+  const deltas = buildTextDeltas(50);
+  const fetch = createFixtureFetch(encodeEvents(textEvents(deltas)));
+  const expected = deltas.join('').length;
+
+  it('delivers every character through model.stream, with and without a signal', async () => {
+    expect(await fantasyModelTextStream(fetch)).toBe(expected);
+    expect(await fantasyModelTextStream(fetch, { abortSignal: new AbortController().signal })).toBe(expected);
+  });
+
+  it('delivers every character through the agent textStream and the floor loop', async () => {
+    expect(await fantasyAgentTextStream(fetch)).toBe(expected);
+    expect(await floorTextStream(fetch)).toBe(expected);
+  });
+});
+
+describe('bench case 2: object stream', () => {
+  const fixtures = buildObjectFixtures(1024);
+
+  it.each(['tool', 'text'] as const)('streams partials and the whole document in %s mode', async (mode) => {
+    const fetch = mode === 'tool' ? fixtures.toolFetch : fixtures.textFetch;
+    const result = await fantasyStreamObject({ fetch, mode });
+    expect(() => verifyObject(result, fixtures.text)).not.toThrow();
+    expect(result.partials).toBeGreaterThan(1);
+  });
+
+  it('rejects a result that differs from the document', () => {
+    expect(() => verifyObject({ partials: 1, object: {} }, fixtures.text)).toThrow(/differs/);
+  });
+});
+
+describe('bench case 3: tool-call input stream', () => {
+  it('delivers every input delta and the whole call, as the floor loop sees it', async () => {
+    const fixture = buildToolInputFixture(256);
+    expect(fixture.deltas).toBeGreaterThan(200);
+    const result = await fantasyToolInputStream(fixture.fetch);
+    expect(() => verifyToolInput(result, fixture.text)).not.toThrow();
+    expect(await floorToolInputStream(fixture.fetch)).toBe(fixture.text.length);
+  });
+});
+
+describe('bench case 4: agent step overhead', () => {
+  it('runs the two-step tool loop with generate and with stream', async () => {
+    const loop = createFantasyAgentLoop();
+    expect(await loop.generate()).toBe(2);
+    expect(await loop.stream()).toBe(2);
+  });
+});
+
+describe('bench cases 5 to 7: child processes and bundles', () => {
+  it('times a cold import of the openaicompat sources in a fresh process', () => {
+    const result = measureColdImport({
+      name: 'openaicompat sources',
+      specifiers: ['./src/providers/openaicompat/index.ts'],
+      nodeArguments: ['--import', 'tsx'],
+    });
+    expect(result.importMs).toBeGreaterThan(0);
+    expect(result.processMs).toBeGreaterThan(result.importMs);
+  });
+
+  it('bundles the streamObject program from the sources', async () => {
+    const program = fantasyProgram({
+      root: './src/index.ts',
+      openaicompat: './src/providers/openaicompat/index.ts',
+    });
+    const size = await measureBundle(program);
+    expect(size.gzipped).toBeGreaterThan(1000);
+    expect(size.gzipped).toBeLessThan(size.minified);
+  });
+
+  it('keeps live-heap growth near the largest event while streaming, in a child process', () => {
+    // A regression check for decodeSseStream, which once kept each chunk's bytes alive across its yields:
+    // growth was then twice the largest event instead of about once (the consumer's own delta).
+    const result = measureMemory({
+      subject: 'fantasy',
+      responseBytes: 4 * 1024 * 1024,
+      largestDeltaBytes: 2 * 1024 * 1024,
+    });
+    expect(result.samples).toBeGreaterThan(0);
+    expect(result.peakGrowthBytes).toBeGreaterThan(0);
+    expect(result.peakGrowthBytes).toBeLessThan(1.5 * result.largestEventBytes);
+  });
+});
+
+describe('bench statistics', () => {
+  it('takes the median of odd and even lists', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('extrapolates with the exponent fitted on two points, or a quadratic from one', () => {
+    const fitted = extrapolate(
+      [
+        { size: 1, ms: 10 },
+        { size: 2, ms: 40 },
+      ],
+      8,
+    );
+    expect(fitted.exponent).toBeCloseTo(2);
+    expect(fitted.ms).toBeCloseTo(640);
+    expect(extrapolate([{ size: 1, ms: 10 }], 4)).toEqual({ ms: 160, exponent: 2 });
+  });
+});
