@@ -84,6 +84,30 @@ describe('fault: Anthropic Messages streams', () => {
     });
   });
 
+  it('ends with a retryable IncompleteStreamError when the final chunk is truncated', async () => {
+    server.answer(
+      okStream(
+        anthropicStart() +
+          anthropicText('Hel') +
+          'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"lo',
+      ),
+    );
+    const parts = await collectParts(await anthropicModel(server).stream({ prompt }));
+    expect(textOfParts(parts)).toBe('Hel');
+    const error = streamError(parts);
+    expect(IncompleteStreamError.isInstance(error)).toBe(true);
+    expect((error as IncompleteStreamError).isRetryable).toBe(true);
+  });
+
+  it('ends with a chunk TimeoutError when the stream stalls longer than chunkMs', async () => {
+    server.answer(streamAnswer({ write: anthropicStart() + anthropicText('Hel') }, 'stall'));
+    const parts = await collectParts(
+      await anthropicModel(server).stream({ prompt, timeout: { chunkMs: 50 } }),
+    );
+    expect(textOfParts(parts)).toBe('Hel');
+    expect(streamError(parts)).toMatchObject({ name: 'TimeoutError', kind: 'chunk', ms: 50 });
+  });
+
   it('rejects a 401 authentication_error without a retry', async () => {
     const body = { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } };
     server.answer(errorAnswer(401, body, { 'request-id': 'req_ant_401' }));

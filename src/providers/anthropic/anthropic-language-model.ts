@@ -1,6 +1,7 @@
 import { postJson } from '../../http/post-json.js';
-import { midStreamError, readJsonResponse } from '../../http/read-response.js';
+import { midStreamError, readJsonResponse, truncatedEventError } from '../../http/read-response.js';
 import { resolveHeaders } from '../../http/resolve-headers.js';
+import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../object/object-modes.js';
 import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
@@ -88,6 +89,7 @@ export class AnthropicLanguageModel implements LanguageModel {
       body: prepared.body,
       fetch: prepared.fetch ?? this.config.fetch,
       abortSignal: options.abortSignal,
+      timeout: options.timeout,
       parseErrorBody: endpoint.parseErrorBody,
     });
     return { posted, url: prepared.url, warnings };
@@ -104,6 +106,12 @@ export class AnthropicLanguageModel implements LanguageModel {
     const parts: StreamPart[] = [];
     try {
       for await (const event of events) {
+        // A body cut inside its last event is an incomplete stream (retryable), not a malformed one.
+        const truncated = 'unterminated' in event ? truncatedEventError(event as SseEvent) : undefined;
+        if (truncated) {
+          endWithError(state, truncated, parts);
+          break;
+        }
         reduceAnthropicEvent(state, event.data, parts);
         for (const part of parts) yield part;
         parts.length = 0;

@@ -58,7 +58,18 @@ export interface AnthropicWebSearchResultMetadata {
 
 /** The call's Anthropic options, checked. */
 export function readAnthropicOptions(providerOptions: ProviderOptions | undefined): AnthropicOptions {
-  const options = (providerOptions?.[anthropicOptionsKey] ?? {}) as AnthropicOptions;
+  const options = withoutNulls(
+    (providerOptions?.[anthropicOptionsKey] ?? {}) as Record<string, unknown>,
+  ) as AnthropicOptions;
+  if (
+    options.extraBody !== undefined &&
+    (typeof options.extraBody !== 'object' || Array.isArray(options.extraBody))
+  ) {
+    throw new InvalidArgumentError({
+      argument: 'providerOptions.anthropic.extraBody',
+      message: 'extraBody must be an object of fields to merge into the request body',
+    });
+  }
   if (options.effort !== undefined && !efforts.has(options.effort)) {
     throw new InvalidArgumentError({
       argument: 'providerOptions.anthropic.effort',
@@ -97,4 +108,9 @@ export function reasoningMetadataOf(options: ProviderOptions | undefined): Anthr
 function stringField(record: Record<string, unknown>, name: string): string | undefined {
   const value = record[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Options with `null` fields treated as unset, as JSON-restored options often carry them. */
+function withoutNulls(options: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== null));
 }

@@ -117,7 +117,7 @@ async function readBedrockEvents(
   const contentType = posted.responseHeaders['content-type'] ?? '';
   const body = posted.response.body;
   if (body !== null && !contentType.includes('json') && !contentType.includes('text/html')) {
-    return decodeBedrockEvents(body, url);
+    return decodeBedrockEvents(body, url, posted.watchdog);
   }
   const text = body === null ? '' : await posted.response.text();
   const parsed = parseBedrockErrorBody(text);

@@ -1,5 +1,6 @@
 import { APICallError } from '../../errors/api-call-error.js';
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
+import type { RequestWatchdog } from '../../http/request-watchdog.js';
 import type { AnthropicEventData } from '../anthropic/anthropic-endpoint.js';
 import { decodeBase64 } from '../shared/base64.js';
 import { EventStreamDecoder, type EventStreamMessage } from './event-stream-decoder.js';
@@ -24,6 +25,7 @@ const utf8 = new TextDecoder();
 export async function* decodeBedrockEvents(
   body: ReadableStream<Uint8Array>,
   url: string,
+  watchdog?: RequestWatchdog,
 ): AsyncGenerator<AnthropicEventData> {
   const decoder = new EventStreamDecoder();
   const messages: EventStreamMessage[] = [];
@@ -32,7 +34,7 @@ export async function* decodeBedrockEvents(
   let finished = false;
   try {
     while (!finished) {
-      const result = await reader.read();
+      const result = watchdog ? await watchdog.read(reader) : await reader.read();
       finished = result.done;
       if (result.done) decoder.end();
       else decoder.push(result.value, onMessage);
@@ -43,6 +45,7 @@ export async function* decodeBedrockEvents(
       messages.length = 0;
     }
   } finally {
+    watchdog?.dispose();
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }

@@ -64,8 +64,8 @@ const directFields: Array<[keyof OpenRouterOptions, string]> = [
 export function applyOpenRouterOptions({ body, options }: ApplyProviderOptionsContext): void {
   const typed = (options ?? {}) as OpenRouterOptions;
   body.usage = { include: typed.includeUsage ?? true };
-  if (typed.reasoning !== undefined) body.reasoning = snakeCaseKeys(typed.reasoning);
-  if (typed.provider !== undefined) body.provider = snakeCaseKeys(typed.provider);
+  if (typed.reasoning != null) body.reasoning = snakeCaseKeys(typed.reasoning);
+  if (typed.provider != null) body.provider = snakeCaseKeys(typed.provider);
   for (const [field, wire] of directFields) {
     if (typed[field] !== undefined) body[wire] = typed[field];
   }

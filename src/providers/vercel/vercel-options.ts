@@ -52,7 +52,7 @@ const directFields: Array<[keyof VercelGatewayOptions, string]> = [
 export function applyVercelGatewayOptions({ body, options }: ApplyProviderOptionsContext): void {
   if (options === undefined) return;
   const typed = options as VercelGatewayOptions;
-  if (typed.reasoning !== undefined) body.reasoning = snakeCaseKeys(typed.reasoning);
+  if (typed.reasoning != null) body.reasoning = snakeCaseKeys(typed.reasoning);
   const gateway = {
     ...typed.providerOptions,
     ...(typed.byok === undefined ? {} : { byok: typed.byok }),
