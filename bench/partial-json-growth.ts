@@ -7,64 +7,11 @@
  * Run: npx tsx bench/partial-json-growth.ts
  */
 import { IncrementalJsonParser } from '../src/json/incremental-json-parser.js';
+import { buildDocument } from './support/documents.js';
 
 const sizes = [16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024];
 const writeSize = 4;
 const rounds = 5;
-const words = [
-  'alpha',
-  'bravo',
-  'charlie',
-  'delta',
-  'echo',
-  'foxtrot',
-  'golf',
-  'hotel',
-  'Olá',
-  'mundo',
-  '🌍',
-];
-
-/** A small seeded generator (mulberry32), so every run builds the same documents. */
-function createRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function sentence(random: () => number, wordCount: number): string {
-  const picked: string[] = [];
-  for (let index = 0; index < wordCount; index += 1) {
-    picked.push(words[Math.floor(random() * words.length)]!);
-  }
-  return picked.join(' ');
-}
-
-/** An object with a title, an array of items and a long text field; half the bytes in items, half in text. */
-function buildDocument(targetBytes: number): string {
-  const random = createRandom(targetBytes);
-  const items: { id: number; name: string; price: number; description: string }[] = [];
-  while (JSON.stringify(items).length < targetBytes / 2) {
-    items.push({
-      id: items.length,
-      name: sentence(random, 2),
-      price: Math.round(random() * 100_000) / 100,
-      description: sentence(random, 8),
-    });
-  }
-  const paragraphs: string[] = [];
-  let textLength = 0;
-  while (textLength < targetBytes / 2) {
-    const paragraph = sentence(random, 60);
-    paragraphs.push(paragraph);
-    textLength += paragraph.length + 2;
-  }
-  return JSON.stringify({ title: 'Partial JSON growth', items, text: paragraphs.join('\n\n') });
-}
 
 /** Streams `text` in small writes with the throttled snapshots; returns how many snapshots were taken. */
 function streamDocument(text: string): number {

@@ -1,0 +1,103 @@
+/**
+ * The Vercel AI SDK side of each case (`ai` + `@ai-sdk/openai-compatible`), written the way its docs show.
+ * Each returns what it received, like the fantasy-ts subjects, so a case can compare the two.
+ */
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { generateText, type JSONSchema7, jsonSchema, Output, stepCountIs, streamText, tool } from 'ai';
+import { documentSchema } from '../support/documents.js';
+import { lookupSchema } from './fantasy.js';
+import { createAiMockAgentModel } from './vercel-ai-mock-model.js';
+
+// The SDK logs a warning per call for settings a provider ignores; the bench output has no room for them.
+(globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
+
+/** An OpenAI-compatible chat model whose requests go to `fetch`; objects use `response_format: json_schema`. */
+export function createAiModel(fetch: typeof globalThis.fetch) {
+  return createOpenAICompatible({
+    name: 'bench',
+    baseURL: 'http://bench.invalid/v1',
+    apiKey: 'bench',
+    fetch,
+    supportsStructuredOutputs: true,
+  })('bench-model');
+}
+
+/** `streamText` read through `textStream` or `fullStream`; returns the text length received. */
+export async function aiTextStream(options: {
+  fetch: typeof globalThis.fetch;
+  view: 'textStream' | 'fullStream';
+}): Promise<number> {
+  const result = streamText({ model: createAiModel(options.fetch), prompt: 'Write something.' });
+  let length = 0;
+  if (options.view === 'textStream') {
+    for await (const text of result.textStream) length += text.length;
+    return length;
+  }
+  for await (const part of result.fullStream) {
+    if (part.type === 'text-delta') length += part.text.length;
+    else if (part.type === 'error') throw part.error;
+  }
+  return length;
+}
+
+/** `streamText` with `output: Output.object`, read through `partialOutputStream`. */
+export async function aiStreamObject(
+  fetch: typeof globalThis.fetch,
+): Promise<{ partials: number; object: unknown }> {
+  const result = streamText({
+    model: createAiModel(fetch),
+    output: Output.object({ schema: jsonSchema(documentSchema as JSONSchema7) }),
+    prompt: 'Write a document.',
+  });
+  let partials = 0;
+  for await (const _partial of result.partialOutputStream) partials += 1;
+  return { partials, object: await result.output };
+}
+
+/** `streamText` with one tool (no `execute`), read through `fullStream`. */
+export async function aiToolInputStream(
+  fetch: typeof globalThis.fetch,
+): Promise<{ deltaLength: number; input: string }> {
+  const result = streamText({
+    model: createAiModel(fetch),
+    tools: {
+      lookup: tool({
+        description: 'Looks up a record',
+        inputSchema: jsonSchema(lookupSchema as JSONSchema7),
+      }),
+    },
+    prompt: 'Look it up.',
+  });
+  let deltaLength = 0;
+  let input = '';
+  for await (const part of result.fullStream) {
+    if (part.type === 'tool-input-delta') deltaLength += part.delta.length;
+    else if (part.type === 'tool-call') input = JSON.stringify(part.input);
+    else if (part.type === 'error') throw part.error;
+  }
+  return { deltaLength, input };
+}
+
+/** A two-step tool loop (`stopWhen: stepCountIs(2)`) against `MockLanguageModelV4`; each run returns its step count. */
+export function createAiAgentLoop(): { generate(): Promise<number>; stream(): Promise<number> } {
+  const settings = {
+    model: createAiMockAgentModel(),
+    tools: {
+      lookup: tool({
+        description: 'Looks up a record',
+        inputSchema: jsonSchema<{ query: string }>(lookupSchema as JSONSchema7),
+        execute: async ({ query }) => `found ${query}`,
+      }),
+    },
+    stopWhen: stepCountIs(2),
+    prompt: 'Look up Paris.',
+  };
+  return {
+    generate: async () => (await generateText(settings)).steps.length,
+    stream: async () => {
+      const result = streamText(settings);
+      for await (const _part of result.fullStream);
+      return (await result.steps).length;
+    },
+  };
+}
