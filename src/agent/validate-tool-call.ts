@@ -109,7 +109,7 @@ async function repairToolCall(
   }
 }
 
-function repairInput(call: ToolCallContent): ToolCallContent | undefined {
-  const input = repairJson(call.input);
+async function repairInput(call: ToolCallContent): Promise<ToolCallContent | undefined> {
+  const input = await repairJson(call.input);
   return input === undefined || input === call.input ? undefined : { ...call, input };
 }

@@ -1,4 +1,5 @@
-import { jsonrepair } from 'jsonrepair';
+/** Loaded on first use: most runs never repair anything, and the import would cost every cold start. */
+let repairModule: Promise<typeof import('jsonrepair')> | undefined;
 
 /**
  * The longest text a repair is tried on. Repair is for a model's small slips (a missing brace, a trailing
@@ -12,10 +13,12 @@ export const maxRepairLength = 1_048_576;
  * undefined when the text is longer than `maxRepairLength` or cannot be repaired.
  *
  * @example
- * repairJson('{"city": "Paris"'); // '{"city": "Paris"}'
+ * await repairJson('{"city": "Paris"'); // '{"city": "Paris"}'
  */
-export function repairJson(text: string): string | undefined {
+export async function repairJson(text: string): Promise<string | undefined> {
   if (text.length > maxRepairLength) return undefined;
+  repairModule ??= import('jsonrepair');
+  const { jsonrepair } = await repairModule;
   try {
     return jsonrepair(text);
   } catch {

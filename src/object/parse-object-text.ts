@@ -24,13 +24,13 @@ export interface ParseObjectTextOptions {
 export async function parseObjectText(
   options: ParseObjectTextOptions,
 ): Promise<{ object: unknown; rawText: string }> {
-  const first = parseAndValidate(options.text, options.schema);
+  const first = await parseAndValidate(options.text, options.schema);
   if (first.issues.length === 0) return { object: first.value, rawText: options.text };
   if (options.repairText) {
     const error = new NoObjectGeneratedError({ rawText: options.text, issues: first.issues });
     const repaired = await options.repairText({ text: options.text, error });
     if (repaired !== options.text) {
-      const second = parseAndValidate(repaired, options.schema);
+      const second = await parseAndValidate(repaired, options.schema);
       if (second.issues.length === 0) return { object: second.value, rawText: repaired };
     }
   }
@@ -43,18 +43,21 @@ export async function parseObjectText(
 }
 
 /** Parses (repairing if needed) and validates; `issues` is empty on success. */
-function parseAndValidate(text: string, schema: JSONSchema): { value?: unknown; issues: ObjectIssue[] } {
-  const parsed = parseLenient(text);
+async function parseAndValidate(
+  text: string,
+  schema: JSONSchema,
+): Promise<{ value?: unknown; issues: ObjectIssue[] }> {
+  const parsed = await parseLenient(text);
   if ('issue' in parsed) return { issues: [parsed.issue] };
-  return { value: parsed.value, issues: validateJsonSchema(parsed.value, schema) };
+  return { value: parsed.value, issues: await validateJsonSchema(parsed.value, schema) };
 }
 
-function parseLenient(text: string): { value: unknown } | { issue: ObjectIssue } {
+async function parseLenient(text: string): Promise<{ value: unknown } | { issue: ObjectIssue }> {
   if (text.trim() === '') return { issue: { kind: 'parse', message: 'the model returned no text' } };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const repaired = repairJson(text);
+    const repaired = await repairJson(text);
     try {
       if (repaired !== undefined) return { value: JSON.parse(repaired) };
     } catch {

@@ -28,7 +28,7 @@ export function toObjectSchema<T>(schema: SchemaInput<T>): ObjectSchema<T> {
   return {
     jsonSchema: json,
     async validate(value) {
-      const issues = validateJsonSchema(value, json);
+      const issues = await validateJsonSchema(value, json);
       return issues.length === 0 ? { value: value as T } : { issues };
     },
   };
