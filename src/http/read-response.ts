@@ -82,7 +82,10 @@ async function readErrorText(posted: PostJsonResult, url: string): Promise<strin
  * that ends it, and the event's data is not complete JSON: the connection was cut mid-event. Undefined
  * for every other event, which the provider's reducer reads as usual.
  */
-export function truncatedEventError(event: SseEvent): IncompleteStreamError | undefined {
+export function truncatedEventError(event: {
+  data: string;
+  unterminated?: boolean | undefined;
+}): IncompleteStreamError | undefined {
   if (event.unterminated !== true || event.data === '[DONE]') return undefined;
   try {
     JSON.parse(event.data);

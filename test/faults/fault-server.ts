@@ -39,6 +39,8 @@ const maxRequestsPerTest = 50;
  */
 export class FaultServer {
   readonly requests: ReceivedRequest[] = [];
+  /** Bumped by `reset()`, so a handler still running from an earlier test can tell. */
+  private generation = 0;
   private readonly answers: FaultAnswer[] = [];
   private readonly sockets = new Set<Socket>();
   /** Sockets with a response in progress; idle keep-alive sockets are not in it. */
@@ -70,6 +72,7 @@ export class FaultServer {
    * fail the next request.
    */
   reset(): void {
+    this.generation++;
     this.answers.length = 0;
     this.requests.length = 0;
     for (const socket of this.busySockets) socket.destroy();
@@ -97,9 +100,16 @@ export class FaultServer {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const socket = request.socket;
+    const generation = this.generation;
     this.busySockets.add(socket);
     response.on('close', () => this.busySockets.delete(socket));
     const body = await readRequestBody(request);
+    // A request of an earlier test whose client gave up while its body was still being read (a loaded
+    // machine): it must not take this test's answers.
+    if (generation !== this.generation) {
+      socket.destroy();
+      return;
+    }
     this.requests.push({
       method: request.method ?? '',
       url: request.url ?? '',

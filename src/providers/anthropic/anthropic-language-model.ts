@@ -1,7 +1,7 @@
 import { postJson } from '../../http/post-json.js';
-import { midStreamError, readJsonResponse, truncatedEventError } from '../../http/read-response.js';
+import { readJsonResponse } from '../../http/read-response.js';
+import { reduceEvents } from '../../http/reduce-events.js';
 import { resolveHeaders } from '../../http/resolve-headers.js';
-import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../object/object-modes.js';
 import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
@@ -95,32 +95,21 @@ export class AnthropicLanguageModel implements LanguageModel {
     return { posted, url: prepared.url, warnings };
   }
 
-  /** The stream stage: event data → reducer → parts, one generator, one reused parts buffer. */
-  private async *reduceStream(
+  /** The stream stage: the shared event loop driving the Messages reducer. */
+  private reduceStream(
     events: AsyncIterable<AnthropicEventData>,
     warnings: CallWarning[],
     url: string,
   ): AsyncGenerator<StreamPart> {
-    if (warnings.length > 0) yield { type: 'warnings', warnings };
-    const state = createAnthropicStreamState(url);
-    const parts: StreamPart[] = [];
-    try {
-      for await (const event of events) {
-        // A body cut inside its last event is an incomplete stream (retryable), not a malformed one.
-        const truncated = 'unterminated' in event ? truncatedEventError(event as SseEvent) : undefined;
-        if (truncated) {
-          endWithError(state, truncated, parts);
-          break;
-        }
-        reduceAnthropicEvent(state, event.data, parts);
-        for (const part of parts) yield part;
-        parts.length = 0;
-        if (state.ended) return;
-      }
-      finishAnthropicStream(state, parts);
-    } catch (error) {
-      endWithError(state, midStreamError(error, url), parts);
-    }
-    for (const part of parts) yield part;
+    return reduceEvents(events, {
+      url,
+      warnings,
+      reducer: {
+        state: createAnthropicStreamState(url),
+        reduce: reduceAnthropicEvent,
+        finish: finishAnthropicStream,
+        endWithError,
+      },
+    });
   }
 }

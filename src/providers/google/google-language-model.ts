@@ -1,10 +1,6 @@
 import { postJson } from '../../http/post-json.js';
-import {
-  midStreamError,
-  openSseStream,
-  readJsonResponse,
-  truncatedEventError,
-} from '../../http/read-response.js';
+import { openSseStream, readJsonResponse } from '../../http/read-response.js';
+import { reduceEvents } from '../../http/reduce-events.js';
 import { resolveHeaders } from '../../http/resolve-headers.js';
 import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
@@ -115,31 +111,21 @@ export class GoogleLanguageModel implements LanguageModel {
     });
   }
 
-  /** The stream stage: SSE data → reducer → parts, one generator, one reused parts buffer. */
-  private async *reduceStream(
+  /** The stream stage: the shared event loop driving the Gemini reducer. */
+  private reduceStream(
     events: AsyncIterable<SseEvent>,
     url: string,
     warnings: CallWarning[],
   ): AsyncGenerator<StreamPart> {
-    if (warnings.length > 0) yield { type: 'warnings', warnings };
-    const state = createGoogleStreamState({ url, generateId: this.config.generateId });
-    const parts: StreamPart[] = [];
-    try {
-      for await (const event of events) {
-        const truncated = truncatedEventError(event);
-        if (truncated) {
-          endWithError(state, truncated, parts);
-          break;
-        }
-        reduceGoogleEvent(state, event.data, parts);
-        for (const part of parts) yield part;
-        parts.length = 0;
-        if (state.ended) return;
-      }
-      finishGoogleStream(state, parts);
-    } catch (error) {
-      endWithError(state, midStreamError(error, url), parts);
-    }
-    for (const part of parts) yield part;
+    return reduceEvents(events, {
+      url,
+      warnings,
+      reducer: {
+        state: createGoogleStreamState({ url, generateId: this.config.generateId }),
+        reduce: reduceGoogleEvent,
+        finish: finishGoogleStream,
+        endWithError,
+      },
+    });
   }
 }

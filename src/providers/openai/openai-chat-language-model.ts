@@ -1,10 +1,6 @@
 import { postJson } from '../../http/post-json.js';
-import {
-  midStreamError,
-  openSseStream,
-  readJsonResponse,
-  truncatedEventError,
-} from '../../http/read-response.js';
+import { openSseStream, readJsonResponse } from '../../http/read-response.js';
+import { reduceEvents } from '../../http/reduce-events.js';
 import { resolveHeaders } from '../../http/resolve-headers.js';
 import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
@@ -118,12 +114,8 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     });
   }
 
-  /** The stream stage: SSE data → reducer → parts, one generator, one reused parts buffer. */
-  private async *reduceStream(
-    events: AsyncIterable<SseEvent>,
-    warnings: CallWarning[],
-  ): AsyncGenerator<StreamPart> {
-    if (warnings.length > 0) yield { type: 'warnings', warnings };
+  /** The stream stage: the shared event loop driving the chat-completions reducer. */
+  private reduceStream(events: AsyncIterable<SseEvent>, warnings: CallWarning[]): AsyncGenerator<StreamPart> {
     const { dialect } = this.config;
     const state = createChatStreamState({
       url: this.url,
@@ -131,23 +123,10 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       reasoningStream: dialect.createReasoningStream?.(),
       mapProviderMetadata: dialect.mapProviderMetadata,
     });
-    const parts: StreamPart[] = [];
-    try {
-      for await (const event of events) {
-        const truncated = truncatedEventError(event);
-        if (truncated) {
-          endWithError(state, truncated, parts);
-          break;
-        }
-        reduceChatEvent(state, event.data, parts);
-        for (const part of parts) yield part;
-        parts.length = 0;
-        if (state.ended) return;
-      }
-      finishChatStream(state, parts);
-    } catch (error) {
-      endWithError(state, midStreamError(error, this.url), parts);
-    }
-    for (const part of parts) yield part;
+    return reduceEvents(events, {
+      url: this.url,
+      warnings,
+      reducer: { state, reduce: reduceChatEvent, finish: finishChatStream, endWithError },
+    });
   }
 }

@@ -1,11 +1,7 @@
 import { postJson } from '../../../http/post-json.js';
 import type { ParseErrorBody } from '../../../http/provider-error-body.js';
-import {
-  midStreamError,
-  openSseStream,
-  readJsonResponse,
-  truncatedEventError,
-} from '../../../http/read-response.js';
+import { openSseStream, readJsonResponse } from '../../../http/read-response.js';
+import { reduceEvents } from '../../../http/reduce-events.js';
 import { resolveHeaders } from '../../../http/resolve-headers.js';
 import type { SseEvent } from '../../../http/sse.js';
 import { generateObjectWithMode } from '../../../object/generate-object-with-mode.js';
@@ -103,30 +99,17 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
     });
   }
 
-  /** The stream stage: SSE data → reducer → parts, one generator, one reused parts buffer. */
-  private async *reduceStream(
-    events: AsyncIterable<SseEvent>,
-    warnings: CallWarning[],
-  ): AsyncGenerator<StreamPart> {
-    if (warnings.length > 0) yield { type: 'warnings', warnings };
-    const state = createResponsesStreamState(this.url);
-    const parts: StreamPart[] = [];
-    try {
-      for await (const event of events) {
-        const truncated = truncatedEventError(event);
-        if (truncated) {
-          endWithError(state, truncated, parts);
-          break;
-        }
-        reduceResponsesEvent(state, event.data, parts);
-        for (const part of parts) yield part;
-        parts.length = 0;
-        if (state.ended) return;
-      }
-      finishResponsesStream(state, parts);
-    } catch (error) {
-      endWithError(state, midStreamError(error, this.url), parts);
-    }
-    for (const part of parts) yield part;
+  /** The stream stage: the shared event loop driving the Responses reducer. */
+  private reduceStream(events: AsyncIterable<SseEvent>, warnings: CallWarning[]): AsyncGenerator<StreamPart> {
+    return reduceEvents(events, {
+      url: this.url,
+      warnings,
+      reducer: {
+        state: createResponsesStreamState(this.url),
+        reduce: reduceResponsesEvent,
+        finish: finishResponsesStream,
+        endWithError,
+      },
+    });
   }
 }
