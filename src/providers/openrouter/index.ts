@@ -1,6 +1,6 @@
-import { loadApiKey } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
-import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { bearerHeaders, chatModelFactory } from '../openai/chat-model-factory.js';
+import type { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
 import { createGatewayDialect } from '../shared/gateway/create-gateway-dialect.js';
 import { applyOpenRouterOptions } from './openrouter-options.js';
 
@@ -59,20 +59,17 @@ export function createOpenRouter(settings: OpenRouterSettings = {}): OpenRouterP
     xaiResponses: true,
     reasoning: { readPlainReasoning: false, keepEmptyReasoning: true },
   });
-  const headers = (): Record<string, string> => ({
-    authorization: `Bearer ${loadApiKey({ apiKey: settings.apiKey, environmentVariable: 'OPENROUTER_API_KEY', provider: 'OpenRouter' })}`,
-    ...settings.headers,
+  const languageModel = chatModelFactory({
+    dialect,
+    baseURL: settings.baseURL ?? 'https://openrouter.ai/api/v1',
+    headers: bearerHeaders({
+      apiKey: settings.apiKey,
+      environmentVariable: 'OPENROUTER_API_KEY',
+      provider: 'OpenRouter',
+      headers: settings.headers,
+    }),
+    userAgent: settings.userAgent,
+    fetch: settings.fetch,
   });
-  const baseURL = (settings.baseURL ?? 'https://openrouter.ai/api/v1').replace(/\/+$/, '');
-  return {
-    name: dialect.provider,
-    languageModel: (modelId: string) =>
-      new OpenAIChatLanguageModel(modelId, {
-        dialect,
-        baseURL,
-        headers,
-        userAgent: settings.userAgent,
-        fetch: settings.fetch,
-      }),
-  };
+  return { name: dialect.provider, languageModel };
 }

@@ -1,6 +1,6 @@
-import { loadApiKey } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
-import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { bearerHeaders, chatModelFactory } from '../openai/chat-model-factory.js';
+import type { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
 import { createGatewayDialect } from '../shared/gateway/create-gateway-dialect.js';
 import { applyVercelGatewayOptions } from './vercel-options.js';
 
@@ -58,20 +58,17 @@ export function createVercelGateway(settings: VercelGatewaySettings = {}): Verce
     xaiResponses: false,
     reasoning: { readPlainReasoning: true, keepEmptyReasoning: false },
   });
-  const headers = (): Record<string, string> => ({
-    authorization: `Bearer ${loadApiKey({ apiKey: settings.apiKey, environmentVariable: 'AI_GATEWAY_API_KEY', provider: 'Vercel AI Gateway' })}`,
-    ...settings.headers,
+  const languageModel = chatModelFactory({
+    dialect,
+    baseURL: settings.baseURL ?? 'https://ai-gateway.vercel.sh/v1',
+    headers: bearerHeaders({
+      apiKey: settings.apiKey,
+      environmentVariable: 'AI_GATEWAY_API_KEY',
+      provider: 'Vercel AI Gateway',
+      headers: settings.headers,
+    }),
+    userAgent: settings.userAgent,
+    fetch: settings.fetch,
   });
-  const baseURL = (settings.baseURL ?? 'https://ai-gateway.vercel.sh/v1').replace(/\/+$/, '');
-  return {
-    name: dialect.provider,
-    languageModel: (modelId: string) =>
-      new OpenAIChatLanguageModel(modelId, {
-        dialect,
-        baseURL,
-        headers,
-        userAgent: settings.userAgent,
-        fetch: settings.fetch,
-      }),
-  };
+  return { name: dialect.provider, languageModel };
 }
