@@ -45,26 +45,42 @@ export async function openSseStream(
   const contentType = posted.responseHeaders['content-type'] ?? '';
   const body = posted.response.body;
   if (contentType.includes('application/json') || contentType.includes('text/html') || body === null) {
-    const text = await readErrorText(posted, url);
-    const parsed = parseErrorBody(text);
-    if (parsed) {
-      throw new APICallError({
-        message: parsed.message,
-        url,
-        statusCode: posted.response.status,
-        requestId: requestIdOf(posted.responseHeaders),
-        requestBody: posted.requestBody,
-        responseHeaders: posted.responseHeaders,
-        responseBody: text,
-        errorType: parsed.type,
-      });
-    }
-    throw new InvalidResponseError({
-      message: `${url} answered ${contentType || 'nothing'} where an event stream was expected`,
-      data: text,
-    });
+    return rejectNonStreamBody({ posted, url, parseErrorBody, expected: 'an event stream' });
   }
   return decodeSseStream(body, posted.watchdog ? { watchdog: posted.watchdog } : {});
+}
+
+/**
+ * A 2xx answer that is not the stream that was asked for (JSON, HTML, no body): its text read as a provider
+ * error (`APICallError`) when it looks like one, else an `InvalidResponseError` carrying the text.
+ */
+export async function rejectNonStreamBody(options: {
+  posted: PostJsonResult;
+  url: string;
+  parseErrorBody: ParseErrorBody;
+  /** What was expected, for the message: `an event stream`. */
+  expected: string;
+}): Promise<never> {
+  const { posted, url } = options;
+  const text = await readErrorText(posted, url);
+  const parsed = options.parseErrorBody(text);
+  if (parsed) {
+    throw new APICallError({
+      message: parsed.message,
+      url,
+      statusCode: posted.response.status,
+      requestId: requestIdOf(posted.responseHeaders),
+      requestBody: posted.requestBody,
+      responseHeaders: posted.responseHeaders,
+      responseBody: text,
+      errorType: parsed.type,
+    });
+  }
+  const contentType = posted.responseHeaders['content-type'] ?? '';
+  throw new InvalidResponseError({
+    message: `${url} answered ${contentType || 'nothing'} where ${options.expected} was expected`,
+    data: text,
+  });
 }
 
 async function readErrorText(posted: PostJsonResult, url: string): Promise<string> {

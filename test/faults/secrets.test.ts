@@ -18,9 +18,9 @@ import { createCassetteFetch } from '../../src/testing/cassette/create-cassette-
 
 /** Credentials no file and no error may show. */
 const secret = {
-  apiKey: 'sk-secret-api-key-0123456789',
+  apiKey: 'test-secret-api-key-0123456789',
   token: 'ya29.secret-oauth-token-0123456789',
-  accessKeyId: 'AKIASECRETACCESSKEY01',
+  accessKeyId: 'TESTSECRETACCESSKEY01',
   secretAccessKey: 'secret-access-key/0123456789abcdefghij',
   sessionToken: 'IQoJb3JpZ2luX2VjEsecret-session-token-0123456789',
 };
@@ -138,7 +138,7 @@ const providers: Array<[string, ModelFactory, (headers: Headers) => void]> = [
       }).languageModel('anthropic.claude-3'),
     (headers) => {
       expect(headers.get('authorization')).toMatch(
-        /^AWS4-HMAC-SHA256 Credential=AKIASECRET.*Signature=[0-9a-f]{64}$/,
+        /^AWS4-HMAC-SHA256 Credential=TESTSECRET.*Signature=[0-9a-f]{64}$/,
       );
       expect(headers.get('x-amz-security-token')).toBe(secret.sessionToken);
       expect(headers.get('x-amz-date')).toMatch(/^\d{8}T\d{6}Z$/);

@@ -10,7 +10,7 @@ import type { StreamPart } from '../../src/spec/stream-part.js';
 import type { FaultServer } from './fault-server.js';
 
 /** The key every fault test authenticates with; no error or recording may show it. */
-export const faultApiKey = 'sk-fault-0123456789abcdef';
+export const faultApiKey = 'fault-key-0123456789abcdef';
 
 /** How long a consumer may take to settle before the test calls it hung. */
 const settleTimeoutMs = 2000;

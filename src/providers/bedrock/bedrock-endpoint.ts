@@ -1,7 +1,6 @@
-import { APICallError } from '../../errors/api-call-error.js';
-import { InvalidResponseError } from '../../errors/invalid-response-error.js';
-import { type PostJsonResult, requestIdOf } from '../../http/post-json.js';
+import type { PostJsonResult } from '../../http/post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from '../../http/provider-error-body.js';
+import { rejectNonStreamBody } from '../../http/read-response.js';
 import type { AnthropicEndpoint, AnthropicEventData } from '../anthropic/anthropic-endpoint.js';
 import { decodeBedrockEvents } from './decode-bedrock-events.js';
 import { type BedrockAuthSettings, resolveBedrockAuth } from './resolve-bedrock-auth.js';
@@ -119,23 +118,11 @@ async function readBedrockEvents(
   if (body !== null && !contentType.includes('json') && !contentType.includes('text/html')) {
     return decodeBedrockEvents(body, url, posted.watchdog);
   }
-  const text = body === null ? '' : await posted.response.text();
-  const parsed = parseBedrockErrorBody(text);
-  if (parsed) {
-    throw new APICallError({
-      message: parsed.message,
-      url,
-      statusCode: posted.response.status,
-      requestId: requestIdOf(posted.responseHeaders),
-      requestBody: posted.requestBody,
-      responseHeaders: posted.responseHeaders,
-      responseBody: text,
-      errorType: parsed.type,
-    });
-  }
-  throw new InvalidResponseError({
-    message: `${url} answered ${contentType || 'nothing'} where an AWS event stream was expected`,
-    data: text,
+  return rejectNonStreamBody({
+    posted,
+    url,
+    parseErrorBody: parseBedrockErrorBody,
+    expected: 'an AWS event stream',
   });
 }
 

@@ -33,7 +33,7 @@ describe('signAwsRequest', () => {
       },
       body: '',
       credentials: {
-        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        accessKeyId: 'EXAMPLEACCESSKEYID',
         secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
       },
       region: 'us-east-1',
@@ -41,7 +41,7 @@ describe('signAwsRequest', () => {
       date: new Date('2013-05-24T00:00:00Z'),
     });
     expect(headers.authorization).toBe(
-      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+      'AWS4-HMAC-SHA256 Credential=EXAMPLEACCESSKEYID/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
     );
   });
 

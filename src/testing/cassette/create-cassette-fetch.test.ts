@@ -491,8 +491,8 @@ describe('createCassetteFetch in record mode', () => {
   it('never writes a credential, wherever the call carried or echoed it', async () => {
     const path = join(folder, 'secrets.yaml');
     const secrets = {
-      bearer: 'sk-secret-bearer-0123456789',
-      apiKey: 'sk-ant-secret-x-api-key-42',
+      bearer: 'test-secret-bearer-0123456789',
+      apiKey: 'test-secret-x-api-key-42',
       googleKey: 'AIzaSecretGoogleHeaderKey',
       azureKey: 'azure-secret-api-key-77',
       queryKey: 'AIzaSecretQueryParameterKey',
