@@ -4,6 +4,7 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { RequestOptions } from '../spec/call-options.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
 import { createRequestWatchdog, type RequestWatchdog } from './request-watchdog.js';
+import { resolveHeaders } from './resolve-headers.js';
 
 /** A JSON POST to a provider. */
 export interface PostJsonOptions {
@@ -180,4 +181,40 @@ export async function readBodyText(
   }
   pieces.push(decoder.decode());
   return pieces.join('');
+}
+
+/** How a provider reaches its service, for `postCall`. */
+export interface ProviderConnection {
+  /** The provider's headers for this request (auth included). */
+  headers: Record<string, string>;
+  userAgent?: string | undefined;
+  fetch?: typeof fetch | undefined;
+}
+
+/**
+ * POSTs one model call: the provider's headers and User-Agent under the call's overrides, the call's abort
+ * signal and timeouts. Every provider's request goes through here.
+ */
+export function postCall(options: {
+  url: string;
+  body: unknown;
+  call: RequestOptions;
+  connection: ProviderConnection;
+  parseErrorBody?: ParseErrorBody | undefined;
+}): Promise<PostJsonResult> {
+  const { call, connection } = options;
+  return postJson({
+    url: options.url,
+    headers: resolveHeaders({
+      providerHeaders: connection.headers,
+      providerUserAgent: connection.userAgent,
+      callHeaders: call.headers,
+      callUserAgent: call.userAgent,
+    }),
+    body: options.body,
+    fetch: connection.fetch,
+    abortSignal: call.abortSignal,
+    timeout: call.timeout,
+    parseErrorBody: options.parseErrorBody,
+  });
 }

@@ -1,7 +1,6 @@
-import { postJson } from '../../http/post-json.js';
+import { postCall } from '../../http/post-json.js';
 import { readJsonResponse } from '../../http/read-response.js';
 import { reduceEvents } from '../../http/reduce-events.js';
-import { resolveHeaders } from '../../http/resolve-headers.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../object/object-modes.js';
 import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
@@ -78,18 +77,15 @@ export class AnthropicLanguageModel implements LanguageModel {
       supportsDisableParallelToolUse: endpoint.supportsDisableParallelToolUse,
     });
     const prepared = await endpoint.prepareRequest({ modelId: this.modelId, body, stream, betaFlags });
-    const posted = await postJson({
+    const posted = await postCall({
       url: prepared.url,
-      headers: resolveHeaders({
-        providerHeaders: { ...prepared.headers, ...this.config.headers },
-        providerUserAgent: this.config.userAgent,
-        callHeaders: options.headers,
-        callUserAgent: options.userAgent,
-      }),
       body: prepared.body,
-      fetch: prepared.fetch ?? this.config.fetch,
-      abortSignal: options.abortSignal,
-      timeout: options.timeout,
+      call: options,
+      connection: {
+        headers: { ...prepared.headers, ...this.config.headers },
+        userAgent: this.config.userAgent,
+        fetch: prepared.fetch ?? this.config.fetch,
+      },
       parseErrorBody: endpoint.parseErrorBody,
     });
     return { posted, url: prepared.url, warnings };

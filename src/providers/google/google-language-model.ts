@@ -1,7 +1,6 @@
-import { postJson } from '../../http/post-json.js';
+import { postCall } from '../../http/post-json.js';
 import { openSseStream, readJsonResponse } from '../../http/read-response.js';
 import { reduceEvents } from '../../http/reduce-events.js';
-import { resolveHeaders } from '../../http/resolve-headers.js';
 import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../object/object-modes.js';
@@ -95,18 +94,15 @@ export class GoogleLanguageModel implements LanguageModel {
   }
 
   private async post(url: string, body: Record<string, unknown>, options: CallOptions) {
-    return postJson({
-      url,
-      headers: resolveHeaders({
-        providerHeaders: await this.config.headers(),
-        providerUserAgent: this.config.userAgent,
-        callHeaders: options.headers,
-        callUserAgent: options.userAgent,
-      }),
+    return postCall({
+      url: url,
       body,
-      fetch: this.config.fetch,
-      abortSignal: options.abortSignal,
-      timeout: options.timeout,
+      call: options,
+      connection: {
+        headers: await this.config.headers(),
+        userAgent: this.config.userAgent,
+        fetch: this.config.fetch,
+      },
       parseErrorBody: parseGoogleErrorBody,
     });
   }

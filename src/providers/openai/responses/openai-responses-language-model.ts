@@ -1,8 +1,7 @@
-import { postJson } from '../../../http/post-json.js';
+import { postCall } from '../../../http/post-json.js';
 import type { ParseErrorBody } from '../../../http/provider-error-body.js';
 import { openSseStream, readJsonResponse } from '../../../http/read-response.js';
 import { reduceEvents } from '../../../http/reduce-events.js';
-import { resolveHeaders } from '../../../http/resolve-headers.js';
 import type { SseEvent } from '../../../http/sse.js';
 import { generateObjectWithMode } from '../../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../../object/object-modes.js';
@@ -83,18 +82,15 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
   }
 
   private post(body: Record<string, unknown>, options: CallOptions) {
-    return postJson({
+    return postCall({
       url: this.url,
-      headers: resolveHeaders({
-        providerHeaders: this.config.headers(),
-        providerUserAgent: this.config.userAgent,
-        callHeaders: options.headers,
-        callUserAgent: options.userAgent,
-      }),
       body,
-      fetch: this.config.fetch,
-      abortSignal: options.abortSignal,
-      timeout: options.timeout,
+      call: options,
+      connection: {
+        headers: this.config.headers(),
+        userAgent: this.config.userAgent,
+        fetch: this.config.fetch,
+      },
       parseErrorBody: this.config.parseErrorBody,
     });
   }
