@@ -38,7 +38,9 @@ describe('agent.generate: results and content', () => {
       toolName: 'tool1',
       result: { type: 'text', text: 'result1' },
     });
-    expect(textOf(produced)).toBe('Hello');
+    expect(textOf(produced)).toBe('HelloWorld');
+    expect(result.text).toBe('HelloWorld');
+    expect(result.reasoningText).toBe('thinking');
     expect(sourcesOf(produced)).toHaveLength(1);
   });
 

@@ -71,10 +71,11 @@ export type Content =
   | ToolCallContent
   | ToolResultContent;
 
-/** The text of the first text block, or `''` (Fantasy's `Text()`). */
+/** Every text block joined with no separator, or `''`: `"Hello "` and `"world"` are `"Hello world"`. */
 export function textOf(content: readonly Content[]): string {
-  for (const part of content) if (part.type === 'text') return part.text;
-  return '';
+  let text = '';
+  for (const part of content) if (part.type === 'text') text += part.text;
+  return text;
 }
 
 /** Every reasoning text joined with no separator. */
