@@ -36,7 +36,7 @@ describe('agent.generate: results and content', () => {
       type: 'tool-result',
       toolCallId: 'call-1',
       toolName: 'tool1',
-      result: { type: 'text', text: 'result1' },
+      output: { type: 'text', text: 'result1' },
     });
     expect(textOf(produced)).toBe('HelloWorld');
     expect(result.text).toBe('HelloWorld');

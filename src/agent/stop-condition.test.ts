@@ -75,6 +75,8 @@ describe('finalResponse', () => {
     expect(finalResponse([step(), last])).toBe(last);
     expect(finalResponse([])).toEqual({
       content: [],
+      text: '',
+      reasoningText: '',
       finishReason: 'unknown',
       usage: usage({}),
       warnings: [],

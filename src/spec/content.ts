@@ -53,8 +53,11 @@ export interface ToolResultContent {
   type: 'tool-result';
   toolCallId: string;
   toolName: string;
-  /** Absent for provider-executed results, whose payload lives in `providerMetadata`. */
-  result?: ToolResultOutput;
+  /**
+   * What the tool returned (the same name as on `ToolResultPart`). Absent for provider-executed results,
+   * whose payload lives in `providerMetadata`.
+   */
+  output?: ToolResultOutput;
   clientMetadata?: string;
   providerExecuted?: boolean;
   providerMetadata?: ProviderMetadata;

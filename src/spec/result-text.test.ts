@@ -28,7 +28,7 @@ describe('result text', () => {
       warnings: [],
       text: 'stale',
     } as const;
-    const result = withResultText({ ...stale, content: [...stale.content] });
+    const result = withResultText({ ...stale, content: [...stale.content], warnings: [] });
     expect(result.text).toBe('ab');
     expect(result.reasoningText).toBe('r');
   });

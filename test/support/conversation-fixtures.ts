@@ -239,7 +239,7 @@ export function everyContentResponse(validationError: Error): GenerateResult {
         type: 'tool-result',
         toolCallId: 'call_1',
         toolName: 'weather',
-        result: { type: 'text', text: '40 C' },
+        output: { type: 'text', text: '40 C' },
         clientMetadata: '{"cached":true}',
         stopTurn: true,
       },
