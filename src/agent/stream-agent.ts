@@ -8,8 +8,11 @@ import { planStep } from './plan-step.js';
 import { raceAbort } from './race-abort.js';
 import type { AgentRun } from './resolve-agent-run.js';
 
-/** Hands a part to the stream views; resolves when a reader wants the next one. */
-export type EmitPart = (part: AgentStreamPart) => Promise<void>;
+/**
+ * Hands a part to the stream views. Returns a promise, resolved when a reader wants more, only when the
+ * run must wait; `undefined` means go on.
+ */
+export type EmitPart = (part: AgentStreamPart) => void | Promise<void>;
 
 /**
  * Runs an agent over model streams, calling the hooks and emitting parts as they come. Any failure after
