@@ -11,7 +11,7 @@ export interface ToolExecuteOptions {
   toolCallId: string;
   /** The run's signal; long tools should pass it on (to fetch, child processes). */
   abortSignal?: AbortSignal;
-  /** The prompt of the step that asked for the call. */
+  /** The prompt of the step that asked for the call: the run's history, which grows after the step; copy it to keep it. */
   messages: Message[];
 }
 
