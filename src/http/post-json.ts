@@ -2,6 +2,7 @@ import { APICallError } from '../errors/api-call-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { RequestOptions } from '../spec/call-options.js';
+import { fetchWithinOrigin, type SignRequest } from './fetch-within-origin.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
 import { createRequestWatchdog, type RequestWatchdog } from './request-watchdog.js';
 import { resolveHeaders } from './resolve-headers.js';
@@ -18,6 +19,8 @@ export interface PostJsonOptions {
   timeout?: RequestOptions['timeout'] | undefined;
   /** Reads the provider's error body. @default parseCommonErrorBody */
   parseErrorBody?: ParseErrorBody | undefined;
+  /** Adds a signature to each request sent (Bedrock SigV4), redirected ones included. */
+  signRequest?: SignRequest | undefined;
 }
 
 /** A successful response and what was sent, for error reporting later in the stream. */
@@ -33,7 +36,8 @@ export interface PostJsonResult {
 }
 
 /**
- * POSTs `body` as JSON. A non-2xx answer or a failed connection throws an `APICallError` carrying the
+ * POSTs `body` as JSON, with `redirect: 'manual'`: redirects are followed only within the URL's origin (see
+ * `fetchWithinOrigin`), so no credential reaches another host. A non-2xx answer or a failed connection throws an `APICallError` carrying the
  * status, the provider's own message, the request id and the headers (retryable on 408/409/429/5xx and on
  * network failures). An abort rejects with the signal's reason, untouched; a timeout with a `TimeoutError`.
  * The request headers (credentials) are sent, never kept.
@@ -46,16 +50,20 @@ export async function postJson(options: PostJsonOptions): Promise<PostJsonResult
     abortSignal: options.abortSignal,
     url: options.url,
   });
-  const request: RequestInit = {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-    body: requestBody,
-    ...(watchdog ? { signal: watchdog.signal } : {}),
-  };
   let response: Response;
   try {
-    const pending = fetchFunction(options.url, request);
-    response = await (watchdog ? watchdog.guard(pending) : pending);
+    response = await fetchWithinOrigin({
+      request: {
+        url: options.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
+        body: requestBody,
+      },
+      fetch: fetchFunction,
+      signal: watchdog?.signal,
+      guard: watchdog ? (pending) => watchdog.guard(pending) : undefined,
+      sign: options.signRequest,
+    });
   } catch (error) {
     watchdog?.dispose();
     throw connectionError({
@@ -189,6 +197,8 @@ export interface ProviderConnection {
   headers: Record<string, string>;
   userAgent?: string | undefined;
   fetch?: typeof fetch | undefined;
+  /** Adds a signature to each request sent (Bedrock SigV4). */
+  signRequest?: SignRequest | undefined;
 }
 
 /**
@@ -216,5 +226,6 @@ export function postCall(options: {
     abortSignal: call.abortSignal,
     timeout: call.timeout,
     parseErrorBody: options.parseErrorBody,
+    signRequest: connection.signRequest,
   });
 }

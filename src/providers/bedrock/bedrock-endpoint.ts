@@ -1,3 +1,4 @@
+import type { SignRequest } from '../../http/fetch-within-origin.js';
 import type { PostJsonResult } from '../../http/post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from '../../http/provider-error-body.js';
 import { rejectNonStreamBody } from '../../http/read-response.js';
@@ -14,7 +15,6 @@ export interface BedrockEndpointSettings extends BedrockAuthSettings {
   name: string;
   region: string;
   baseURL: string;
-  fetch?: typeof fetch | undefined;
 }
 
 /**
@@ -40,8 +40,7 @@ export function bedrockEndpoint(settings: BedrockEndpointSettings): AnthropicEnd
           ...(betaFlags.length > 0 ? { anthropic_beta: [...betaFlags] } : {}),
         },
         headers,
-        fetch:
-          auth.type === 'sigv4' ? signingFetch(settings.fetch, auth.credentials, settings.region) : undefined,
+        sign: auth.type === 'sigv4' ? sigV4Signer(auth.credentials, settings.region) : undefined,
       };
     },
     readEvents: readBedrockEvents,
@@ -85,27 +84,19 @@ function inferenceProfilePrefix(region: string): string {
   return 'global';
 }
 
-/** A fetch that signs each request with SigV4 (service `bedrock`) just before sending it. */
-function signingFetch(
-  base: typeof fetch | undefined,
-  credentials: AwsCredentials,
-  region: string,
-): typeof fetch {
-  return async (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const headers = new Headers(init?.headers);
-    const contentType = headers.get('content-type');
-    const signature = await signAwsRequest({
-      method: init?.method ?? 'GET',
-      url,
-      headers: contentType === null ? {} : { 'content-type': contentType },
-      body: typeof init?.body === 'string' ? init.body : '',
+/** Signs each request with SigV4 (service `bedrock`) just before it is sent. */
+function sigV4Signer(credentials: AwsCredentials, region: string): SignRequest {
+  return (request) => {
+    const contentType = request.headers['content-type'];
+    return signAwsRequest({
+      method: request.method,
+      url: request.url,
+      headers: contentType === undefined ? {} : { 'content-type': contentType },
+      body: request.body ?? '',
       credentials,
       region,
       service: 'bedrock',
     });
-    for (const [name, value] of Object.entries(signature)) headers.set(name, value);
-    return (base ?? globalThis.fetch)(input, { ...init, headers });
   };
 }
 
