@@ -1,4 +1,5 @@
 import { RedirectError } from '../errors/redirect-error.js';
+import { checkHeaderValues } from './check-header-values.js';
 
 /** One HTTP request as fantasy-ts sends it. */
 export interface OutgoingRequest {
@@ -33,7 +34,8 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
  * (scheme, host and port), with the same headers (credentials included) and a fresh signature. A redirect
  * to another origin rejects with a `RedirectError` naming that origin before anything is sent there: `fetch`
  * would drop only `Authorization` and forward every other credential header. 307 and 308 keep the method
- * and body; 301, 302 (for a POST) and 303 continue as a GET without a body, as `fetch` does.
+ * and body; 301, 302 (for a POST) and 303 continue as a GET without a body, as `fetch` does. Headers are
+ * checked before each send (`checkHeaderValues`), so a broken key fails typed and unshown, never in `Headers`.
  */
 export async function fetchWithinOrigin(options: FetchWithinOriginOptions): Promise<Response> {
   const maxRedirects = options.maxRedirects ?? 5;
@@ -56,6 +58,7 @@ export async function fetchWithinOrigin(options: FetchWithinOriginOptions): Prom
 
 async function send(request: OutgoingRequest, options: FetchWithinOriginOptions): Promise<Response> {
   const headers = options.sign ? { ...request.headers, ...(await options.sign(request)) } : request.headers;
+  checkHeaderValues(headers);
   options.onSend?.({ ...request, headers });
   const init: RequestInit = {
     method: request.method,

@@ -19,6 +19,9 @@ export const credential = {
   subscriptionKey: 'scheme-secret-subscription-key-0123456789',
 };
 
+/** A set of credentials, to give a scheme other (e.g. broken) values. */
+export type Credentials = typeof credential;
+
 /** Which wire a scheme's generate call speaks, for the success answer. */
 export type Wire = 'chat' | 'anthropic' | 'gemini';
 
@@ -27,11 +30,13 @@ export interface AuthScheme {
   name: string;
   wire: Wire;
   /** The model, its requests sent to `origin` (a loopback server's URL). */
-  model(origin: string, fetch?: typeof globalThis.fetch): LanguageModel;
+  model(origin: string, fetch?: typeof globalThis.fetch, given?: Credentials): LanguageModel;
   /** The request headers that carry the credential (lower-case). */
   headers: string[];
   /** The credential values this scheme was given. */
   secrets: string[];
+  /** The credential of `Credentials` the scheme sends as is (the one a broken value is put into). */
+  field: keyof Credentials;
 }
 
 /** Every provider's auth scheme: bearer, x-api-key, api-key, x-goog-api-key, OAuth tokens, SigV4, custom headers. */
@@ -39,138 +44,149 @@ export const authSchemes: AuthScheme[] = [
   {
     name: 'OpenAI bearer',
     wire: 'chat',
-    model: (origin, fetch) =>
-      createOpenAI({ apiKey: credential.apiKey, baseURL: `${origin}/v1`, ...fetchOf(fetch) }).languageModel(
+    model: (origin, fetch, given = credential) =>
+      createOpenAI({ apiKey: given.apiKey, baseURL: `${origin}/v1`, ...fetchOf(fetch) }).languageModel(
         'gpt-4o-mini',
       ),
     headers: ['authorization'],
     secrets: [credential.apiKey],
+    field: 'apiKey',
   },
   {
     name: 'Azure api-key',
     wire: 'chat',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createAzure({
-        apiKey: credential.apiKey,
+        apiKey: given.apiKey,
         baseURL: `${origin}/openai/v1`,
         ...fetchOf(fetch),
       }).languageModel('gpt-4o-mini'),
     headers: ['api-key'],
     secrets: [credential.apiKey],
+    field: 'apiKey',
   },
   {
     name: 'Anthropic x-api-key',
     wire: 'anthropic',
-    model: (origin, fetch) =>
-      createAnthropic({ apiKey: credential.apiKey, baseURL: origin, ...fetchOf(fetch) }).languageModel(
+    model: (origin, fetch, given = credential) =>
+      createAnthropic({ apiKey: given.apiKey, baseURL: origin, ...fetchOf(fetch) }).languageModel(
         'claude-sonnet-4-5',
       ),
     headers: ['x-api-key'],
     secrets: [credential.apiKey],
+    field: 'apiKey',
   },
   {
     name: 'Google x-goog-api-key',
     wire: 'gemini',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createGoogle({
-        apiKey: credential.apiKey,
+        apiKey: given.apiKey,
         baseURL: `${origin}/v1beta`,
         ...fetchOf(fetch),
       }).languageModel('gemini-2.5-flash'),
     headers: ['x-goog-api-key'],
     secrets: [credential.apiKey],
+    field: 'apiKey',
   },
   {
     name: 'Vertex Gemini bearer token',
     wire: 'gemini',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createVertex({
         project: 'p',
         location: 'us-central1',
-        getAccessToken: async () => credential.token,
+        getAccessToken: async () => given.token,
         baseURL: `${origin}/v1beta1/projects/p/locations/us-central1/publishers/google`,
         ...fetchOf(fetch),
       }).languageModel('gemini-2.5-flash'),
     headers: ['authorization'],
     secrets: [credential.token],
+    field: 'token',
   },
   {
     name: 'Vertex Anthropic bearer token',
     wire: 'anthropic',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createVertexAnthropic({
         project: 'p',
         location: 'us-east5',
-        accessToken: credential.token,
+        accessToken: given.token,
         baseURL: origin,
         ...fetchOf(fetch),
       }).languageModel('claude-sonnet-4@20250514'),
     headers: ['authorization'],
     secrets: [credential.token],
+    field: 'token',
   },
   {
     name: 'Bedrock bearer',
     wire: 'anthropic',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createBedrock({
         region: 'us-east-1',
-        apiKey: credential.apiKey,
+        apiKey: given.apiKey,
         baseURL: origin,
         ...fetchOf(fetch),
       }).languageModel('anthropic.claude-3'),
     headers: ['authorization'],
     secrets: [credential.apiKey],
+    field: 'apiKey',
   },
   {
     name: 'Bedrock SigV4 with a session token',
     wire: 'anthropic',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createBedrock({
         region: 'us-east-1',
-        accessKeyId: credential.accessKeyId,
-        secretAccessKey: credential.secretAccessKey,
-        sessionToken: credential.sessionToken,
+        accessKeyId: given.accessKeyId,
+        secretAccessKey: given.secretAccessKey,
+        sessionToken: given.sessionToken,
         baseURL: origin,
         ...fetchOf(fetch),
       }).languageModel('anthropic.claude-3'),
     headers: ['authorization', 'x-amz-security-token', 'x-amz-date'],
     secrets: [credential.accessKeyId, credential.secretAccessKey, credential.sessionToken],
+    field: 'sessionToken',
   },
   {
     name: 'OpenRouter bearer',
     wire: 'chat',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createOpenRouter({
-        apiKey: credential.apiKey,
+        apiKey: given.apiKey,
         baseURL: `${origin}/api/v1`,
         ...fetchOf(fetch),
       }).languageModel('openai/gpt-4o-mini'),
     headers: ['authorization'],
     secrets: [credential.apiKey],
+    field: 'apiKey',
   },
   {
     name: 'Vercel AI Gateway bearer',
     wire: 'chat',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createVercelGateway({
-        apiKey: credential.apiKey,
+        apiKey: given.apiKey,
         baseURL: `${origin}/v1`,
         ...fetchOf(fetch),
       }).languageModel('openai/gpt-4o-mini'),
     headers: ['authorization'],
     secrets: [credential.apiKey],
+    field: 'apiKey',
   },
   {
     name: 'custom Ocp-Apim-Subscription-Key header',
     wire: 'chat',
-    model: (origin, fetch) =>
+    model: (origin, fetch, given = credential) =>
       createOpenAICompatible({
         baseURL: `${origin}/v1`,
-        headers: { 'Ocp-Apim-Subscription-Key': credential.subscriptionKey },
+        headers: { 'Ocp-Apim-Subscription-Key': given.subscriptionKey },
         ...fetchOf(fetch),
       }).languageModel('gpt-4o-mini'),
     headers: ['ocp-apim-subscription-key'],
     secrets: [credential.subscriptionKey],
+    field: 'subscriptionKey',
   },
 ];
 

@@ -2,6 +2,7 @@ import type { SignRequest } from '../../http/fetch-within-origin.js';
 import type { PostJsonResult } from '../../http/post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from '../../http/provider-error-body.js';
 import { rejectNonStreamBody } from '../../http/read-response.js';
+import { attachRedaction } from '../../http/stream-redaction.js';
 import type { AnthropicEndpoint, AnthropicEventData } from '../anthropic/anthropic-endpoint.js';
 import { decodeBedrockEvents } from './decode-bedrock-events.js';
 import { type BedrockAuthSettings, resolveBedrockAuth } from './resolve-bedrock-auth.js';
@@ -107,7 +108,7 @@ async function readBedrockEvents(
   const contentType = posted.responseHeaders['content-type'] ?? '';
   const body = posted.response.body;
   if (body !== null && !contentType.includes('json') && !contentType.includes('text/html')) {
-    return decodeBedrockEvents(body, url, posted.watchdog);
+    return attachRedaction(decodeBedrockEvents(body, url, posted.watchdog), posted.redactError);
   }
   return rejectNonStreamBody({
     posted,
