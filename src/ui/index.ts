@@ -1,0 +1,24 @@
+/**
+ * `fantasy-ts/ui`: serve an agent run to chat front ends. The AI SDK UI message stream protocol (v1, what
+ * `useChat` from `@ai-sdk/react` reads) and AG-UI events, over web-standard `Response`s or Node responses.
+ * No runtime dependency: the protocol types are written here.
+ */
+export { createUIDataWriter, type UIDataWriter } from './create-ui-data-writer.js';
+export type { NodeResponseInit, NodeResponseLike } from './node-response-like.js';
+export { pipeUIMessageStreamToNodeResponse } from './pipe-ui-message-stream-to-node-response.js';
+export { formatSSEEvent, type SSEStreamOptions, toSSEStream } from './sse-stream.js';
+export { toUIMessageStream } from './to-ui-message-stream.js';
+export {
+  toUIMessageStreamResponse,
+  type UIMessageStreamResponseInit,
+} from './to-ui-message-stream-response.js';
+export type { UIMessage, UIMessagePart, UIToolApproval, UIToolPart } from './ui-message.js';
+export {
+  type UIDataChunk,
+  type UIFinishReason,
+  type UIMessageChunk,
+  uiMessageStreamHeaders,
+  uiMessageStreamVersion,
+} from './ui-message-chunk.js';
+export type { UIMessageMetadataEvent, UIMessageStreamOptions } from './ui-message-stream-options.js';
+export type { ToolApprovalRequestStreamPart, UISourcePart, UIStreamSource } from './ui-stream-source.js';
