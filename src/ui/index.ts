@@ -3,8 +3,12 @@
  * `useChat` from `@ai-sdk/react` reads) and AG-UI events, over web-standard `Response`s or Node responses.
  * No runtime dependency: the protocol types are written here.
  */
+export { InvalidUIMessageError } from '../errors/invalid-ui-message-error.js';
 export { createUIDataWriter, type UIDataWriter } from './create-ui-data-writer.js';
+export { fromUIMessages } from './from-ui-messages.js';
 export type { NodeResponseInit, NodeResponseLike } from './node-response-like.js';
+export { parseUIChatRequest, type UIChatRequest } from './parse-ui-chat-request.js';
+export { parseUIMessages } from './parse-ui-messages.js';
 export { pipeUIMessageStreamToNodeResponse } from './pipe-ui-message-stream-to-node-response.js';
 export { formatSSEEvent, type SSEStreamOptions, toSSEStream } from './sse-stream.js';
 export { toUIMessageStream } from './to-ui-message-stream.js';
@@ -12,6 +16,8 @@ export {
   toUIMessageStreamResponse,
   type UIMessageStreamResponseInit,
 } from './to-ui-message-stream-response.js';
+export type { ToolApprovalRequestPart, ToolApprovalResponsePart } from './ui-approval-parts.js';
+export { uiErrorResponse } from './ui-error-response.js';
 export type { UIMessage, UIMessagePart, UIToolApproval, UIToolPart } from './ui-message.js';
 export {
   type UIDataChunk,
