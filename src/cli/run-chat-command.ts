@@ -133,7 +133,7 @@ async function takeTurn(chat: Chat, text: string): Promise<void> {
       else renderer.render(part as RenderedPart);
     }
     const result = await run.result;
-    chat.history = [...chat.history, userMessage(text), ...result.steps.flatMap((step) => step.messages)];
+    chat.history = [...chat.history, userMessage(text), ...result.messages];
     if (chat.sessionPath !== undefined) await saveChatSession(chat.sessionPath, chat.history);
   } catch (error) {
     failure = { error };

@@ -154,6 +154,11 @@ function convertToolResult(part: ToolResultPart, messages: ChatMessage[], warnin
     messages.push({ role: 'tool', content: output.error, tool_call_id: part.toolCallId });
     return;
   }
+  if (output.type === 'json') {
+    // A tool message's content is text: a JSON value travels as its JSON text.
+    messages.push({ role: 'tool', content: JSON.stringify(output.value), tool_call_id: part.toolCallId });
+    return;
+  }
   // Chat completions cannot carry media in a tool message: say so there, then attach it in a user message.
   const placeholder =
     output.text || `The tool returned ${output.mediaType} content; see the following user message.`;
