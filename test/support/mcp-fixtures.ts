@@ -1,0 +1,69 @@
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListToolsRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+
+/** A tool of the in-memory test server: its listing and what a call answers. */
+export interface TestMCPTool {
+  name: string;
+  description?: string;
+  inputSchema?: Record<string, unknown>;
+  call?: (args: Record<string, unknown>, signal: AbortSignal) => unknown | Promise<unknown>;
+}
+
+/** An in-process MCP server (the SDK's low-level `Server` on an in-memory transport) that records calls. */
+export async function startTestMCPServer(options: { name?: string; tools: TestMCPTool[] }) {
+  const tools = [...options.tools];
+  const calls: Array<{ name: string; arguments: Record<string, unknown> }> = [];
+  const server = new Server(
+    { name: options.name ?? 'test-server', version: '1.0.0' },
+    { capabilities: { tools: { listChanged: true }, prompts: {} } },
+  );
+  server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: tools.map(({ name, description, inputSchema }) => ({
+      name,
+      ...(description === undefined ? {} : { description }),
+      inputSchema: inputSchema ?? { type: 'object', properties: {} },
+    })),
+  }));
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const args = (request.params.arguments ?? {}) as Record<string, unknown>;
+    calls.push({ name: request.params.name, arguments: args });
+    const found = tools.find((candidate) => candidate.name === request.params.name);
+    if (found === undefined) return { content: [{ type: 'text', text: 'no such tool' }], isError: true };
+    const answer = await found.call?.(args, extra.signal);
+    return (answer ?? { content: [{ type: 'text', text: `${found.name} ran` }] }) as never;
+  });
+  server.setRequestHandler(ListPromptsRequestSchema, () => ({
+    prompts: [{ name: 'review', description: 'Review code', arguments: [{ name: 'code', required: true }] }],
+  }));
+  server.setRequestHandler(GetPromptRequestSchema, (request) => ({
+    description: 'Review code',
+    messages: [
+      {
+        role: 'user',
+        content: { type: 'text', text: `Review this: ${request.params.arguments?.code ?? ''}` },
+      },
+      { role: 'assistant', content: { type: 'image', data: 'iVBORw0KGgo=', mimeType: 'image/png' } },
+      {
+        role: 'user',
+        content: {
+          type: 'resource',
+          resource: { uri: 'file:///a.ts', mimeType: 'text/plain', text: 'let a = 1;' },
+        },
+      },
+    ],
+  }));
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverTransport);
+  /** Adds a tool and tells the client its list changed. */
+  async function addTool(added: TestMCPTool): Promise<void> {
+    tools.push(added);
+    await server.sendToolListChanged();
+  }
+  return { clientTransport, server, calls, addTool };
+}
