@@ -15,10 +15,25 @@ export interface TestMCPTool {
   call?: (args: Record<string, unknown>, signal: AbortSignal) => unknown | Promise<unknown>;
 }
 
+/** A recorded call. */
+export interface TestMCPCall {
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
 /** An in-process MCP server (the SDK's low-level `Server` on an in-memory transport) that records calls. */
 export async function startTestMCPServer(options: { name?: string; tools: TestMCPTool[] }) {
+  const calls: TestMCPCall[] = [];
+  const { server, addTool } = buildTestMCPServer({ ...options, calls });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverTransport);
+  return { clientTransport, server, calls, addTool };
+}
+
+/** The SDK's low-level `Server` with the given tools and one prompt, recording calls into `calls`. */
+export function buildTestMCPServer(options: { name?: string; tools: TestMCPTool[]; calls: TestMCPCall[] }) {
   const tools = [...options.tools];
-  const calls: Array<{ name: string; arguments: Record<string, unknown> }> = [];
+  const calls = options.calls;
   const server = new Server(
     { name: options.name ?? 'test-server', version: '1.0.0' },
     { capabilities: { tools: { listChanged: true }, prompts: {} } },
@@ -58,12 +73,10 @@ export async function startTestMCPServer(options: { name?: string; tools: TestMC
       },
     ],
   }));
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverTransport);
   /** Adds a tool and tells the client its list changed. */
   async function addTool(added: TestMCPTool): Promise<void> {
     tools.push(added);
     await server.sendToolListChanged();
   }
-  return { clientTransport, server, calls, addTool };
+  return { server, addTool };
 }
