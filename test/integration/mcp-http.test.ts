@@ -181,7 +181,7 @@ describe('MCP over Streamable HTTP on 127.0.0.1', () => {
 
 describe('an MCP server that dies mid-call', () => {
   it('gives the model a tool error result instead of a hung run', async () => {
-    const script = fileURLToPath(new URL('./fixtures/crashing-mcp-server.mjs', import.meta.url));
+    const script = fileURLToPath(new URL('../fixtures/crashing-mcp-server.mjs', import.meta.url));
     const client = await createMCPClient({
       transport: { type: 'stdio', command: process.execPath, args: [script] },
     });
