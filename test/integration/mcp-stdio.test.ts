@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent } from '../../src/agent/create-agent.js';
 import type { AgentTool } from '../../src/agent/tool.js';
-import { createMCPClient, type MCPClient } from '../../src/mcp/index.js';
+import { createMCPClient, type MCPClient, samplingModel } from '../../src/mcp/index.js';
 import { toolResultsOf } from '../../src/spec/content.js';
+import { MockLanguageModel } from '../../src/testing/mock-language-model.js';
 import {
   type ScriptedProvider,
   scriptedProviders,
@@ -107,6 +108,30 @@ describe('MCP reference server over stdio', () => {
       { toolCallId: 'after', messages: [] },
     );
     expect(typeof echoed === 'string' ? echoed : echoed.content).toBe('Echo: still here');
+  });
+});
+
+describe('MCP sampling with a fantasy-ts model', () => {
+  it("answers the reference server's sampling request with the model", async () => {
+    const model = new MockLanguageModel({
+      generate: { content: [{ type: 'text', text: 'A haiku about the sea.' }] },
+    });
+    const sampling = await createMCPClient({
+      transport: { type: 'stdio', command: process.execPath, args: [serverEntry, 'stdio'] },
+      onSampling: samplingModel(model),
+    });
+    try {
+      const trigger = (await sampling.tools()).find((tool) => tool.name === 'trigger-sampling-request');
+      const outcome = await trigger!.execute(
+        { prompt: 'Write a haiku', maxTokens: 50 },
+        { toolCallId: 's', messages: [] },
+      );
+      expect(typeof outcome === 'string' ? outcome : outcome.content).toContain('A haiku about the sea.');
+      expect(model.calls[0]?.maxOutputTokens).toBe(50);
+      expect(JSON.stringify(model.calls[0]?.prompt)).toContain('Write a haiku');
+    } finally {
+      await sampling.close();
+    }
   });
 });
 
