@@ -250,7 +250,7 @@ describe('toUIMessageStream', () => {
         type: 'tool-result',
         toolCallId: 'c1',
         toolName: 'lookup',
-        result: { type: 'error', error: 'bad input' },
+        output: { type: 'error', error: 'bad input' },
       },
       finishPart('stop'),
     ];
@@ -333,7 +333,7 @@ describe('toUIMessageStream', () => {
         type: 'tool-result',
         toolCallId: 'c1',
         toolName: 'send',
-        result: { type: 'error', error: 'denied: no' },
+        output: { type: 'error', error: 'denied: no' },
       },
       ...textParts('t', 'OK, not sent.'),
       finishPart('stop'),
