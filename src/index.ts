@@ -18,3 +18,4 @@ export * from './persistence/index.js';
 export * from './registry/index.js';
 export * from './schema/index.js';
 export * from './spec/index.js';
+export type { TelemetryOptions } from './telemetry/telemetry-options.js';
