@@ -3,6 +3,7 @@ import { lastReasoningText } from '../openai/convert-to-openai-chat-messages.js'
 import type { ChatAssistantMessage, ChatDelta } from '../openai/openai-chat-api.js';
 import type { ApplyProviderOptionsContext } from '../openai/openai-chat-dialect.js';
 import { checkReasoningEffort, type ReasoningEffort } from '../openai/openai-options.js';
+import { wireTypeError } from '../shared/wire-type-error.js';
 
 /** Options under `providerOptions['openai-compat']` (or the provider's custom name). */
 export interface OpenAICompatibleOptions {
@@ -24,11 +25,21 @@ export function applyOpenAICompatibleOptions({ body, options }: ApplyProviderOpt
 
 /**
  * Reasoning as OpenAI-compatible services send it: `reasoning_content` (DeepSeek, xAI, GLM, llama.cpp) or
- * `reasoning`. A present key, even `null`, counts as reasoning (empty text), as Fantasy reads it.
+ * `reasoning`. A present key, even `null`, counts as reasoning (empty text), as Fantasy reads it; a value that
+ * is neither a string nor `null` is malformed (`InvalidResponseError`).
  */
 export function readCompatibleReasoning(delta: ChatDelta): string | undefined {
-  if (typeof delta.reasoning_content === 'string') return delta.reasoning_content;
-  if (typeof delta.reasoning === 'string') return delta.reasoning;
+  const reasoningContent = delta.reasoning_content as unknown;
+  const reasoning = delta.reasoning as unknown;
+  if (typeof reasoningContent === 'string') return reasoningContent;
+  if (typeof reasoning === 'string') return reasoning;
+  for (const [field, value] of [
+    ['reasoning_content', reasoningContent],
+    ['reasoning', reasoning],
+  ] as const) {
+    if (value !== undefined && value !== null)
+      throw wireTypeError({ path: field, expected: 'a string', value });
+  }
   if ('reasoning_content' in delta || 'reasoning' in delta) return '';
   return undefined;
 }
