@@ -27,7 +27,9 @@ export function readToolCallDeltas(delta: ChatDelta, path: string): ChatToolCall
   const toolCalls = delta.tool_calls as unknown;
   if (toolCalls === undefined || toolCalls === null) return [];
   if (!Array.isArray(toolCalls)) throw wireTypeError({ path, expected: 'an array', value: toolCalls });
-  toolCalls.forEach((call: unknown, index) => checkToolCall(call, `${path}[${index}]`));
+  toolCalls.forEach((call: unknown, index) => {
+    checkToolCall(call, `${path}[${index}]`);
+  });
   return toolCalls;
 }
 
