@@ -9,7 +9,7 @@ import type { GoogleUsageMetadata } from './google-api.js';
  * token count throws an `InvalidResponseError`.
  */
 export function mapGoogleUsage(usage: GoogleUsageMetadata | undefined): Usage {
-  const read = (field: string) => (usage ? (readTokenCount(usage, field, `usageMetadata.${field}`) ?? 0) : 0);
+  const read = (field: string) => (usage ? (readTokenCount(usage, field) ?? 0) : 0);
   const cached = read('cachedContentTokenCount');
   const thoughts = read('thoughtsTokenCount');
   return {
