@@ -3,6 +3,7 @@ import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { CallWarning } from '../spec/call-warning.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { midStreamError, truncatedEventError } from './read-response.js';
+import { type RedactError, redactionOf } from './stream-redaction.js';
 
 /** A provider's stream reducer: pure functions over its own state, pushing parts onto a buffer. */
 export interface EventReducer<State extends { ended: boolean }> {
@@ -19,7 +20,8 @@ export interface EventReducer<State extends { ended: boolean }> {
  * The one stream stage every provider shares: events → reducer → stream parts, in a single async generator
  * with one reused parts buffer. Warnings come first; a body cut inside its last event ends with a retryable
  * incomplete-stream error; a failing body (reset, timeout, abort) ends with an `error` part; nothing follows a
- * terminal part. Breaking out of the loop returns the event iterator, which cancels the body.
+ * terminal part. Breaking out of the loop returns the event iterator, which cancels the body. Every `error`
+ * part is scrubbed of the request's credentials (the redaction `openSseStream` attached to the events).
  */
 export async function* reduceEvents<State extends { ended: boolean }>(
   events: AsyncIterable<{ data: string; unterminated?: boolean }>,
@@ -27,6 +29,7 @@ export async function* reduceEvents<State extends { ended: boolean }>(
 ): AsyncGenerator<StreamPart> {
   const { reducer } = options;
   const { state } = reducer;
+  const redact = redactionOf(events);
   if (options.warnings.length > 0) yield { type: 'warnings', warnings: options.warnings };
   const parts: StreamPart[] = [];
   // Which side failed decides the error: the body (a reset: retryable transport error) or our reducer
@@ -42,7 +45,7 @@ export async function* reduceEvents<State extends { ended: boolean }>(
       reducing = event.data;
       reducer.reduce(state, event.data, parts);
       reducing = undefined;
-      for (const part of parts) yield part;
+      for (const part of parts) yield part.type === 'error' && redact ? redactPart(part, redact) : part;
       parts.length = 0;
       if (state.ended) return;
     }
@@ -53,7 +56,12 @@ export async function* reduceEvents<State extends { ended: boolean }>(
       reducing === undefined ? midStreamError(error, options.url) : reducerError(error, reducing);
     reducer.endWithError(state, failure, parts);
   }
-  for (const part of parts) yield part;
+  for (const part of parts) yield part.type === 'error' && redact ? redactPart(part, redact) : part;
+}
+
+function redactPart(part: StreamPart & { type: 'error' }, redact: RedactError): StreamPart {
+  redact(part.error);
+  return part;
 }
 
 /**

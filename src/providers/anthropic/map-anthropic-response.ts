@@ -1,5 +1,5 @@
 import type { Content } from '../../spec/content.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import type { GenerateResponse } from '../../spec/generate-result.js';
 import { isWireObject, wireTypeError } from '../shared/wire-type-error.js';
 import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.js';
 import { anthropicOptionsKey } from './anthropic-options.js';
@@ -16,7 +16,7 @@ import { readAnthropicContent, readAnthropicUsage } from './read-anthropic-wire.
 export function mapAnthropicResponse(options: {
   response: AnthropicResponse;
   responseHeaders: Record<string, string>;
-}): Omit<GenerateResult, 'warnings'> {
+}): Omit<GenerateResponse, 'warnings'> {
   const { response } = options;
   if (!isWireObject(response as unknown)) {
     throw wireTypeError({ path: 'the response', expected: 'an object', value: response });

@@ -1,6 +1,6 @@
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { Content, ReasoningContent } from '../../spec/content.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import type { GenerateResponse } from '../../spec/generate-result.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import { isWireObject, safeStringify, typeName, wireTypeError } from '../shared/wire-type-error.js';
 import { mapOpenAIChatMetadata } from './map-openai-chat-metadata.js';
@@ -30,7 +30,7 @@ export function mapOpenAIChatResponse(options: {
   /** The provider-metadata key of logprobs and prediction counts. @default 'openai' */
   metadataKey?: string;
   responseHeaders: Record<string, string>;
-}): GenerateResult {
+}): GenerateResponse {
   const { completion } = options;
   try {
     return mapCompletion(options);
@@ -40,7 +40,7 @@ export function mapOpenAIChatResponse(options: {
   }
 }
 
-function mapCompletion(options: Parameters<typeof mapOpenAIChatResponse>[0]): GenerateResult {
+function mapCompletion(options: Parameters<typeof mapOpenAIChatResponse>[0]): GenerateResponse {
   const { completion } = options;
   if (!isWireObject(completion)) {
     throw new InvalidResponseError({
