@@ -59,6 +59,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       readReasoning: dialect.readReasoning,
       readMessageReasoning: dialect.readMessageReasoning,
       mapProviderMetadata: dialect.mapProviderMetadata,
+      metadataKey: dialect.optionsKey,
       responseHeaders: posted.responseHeaders,
     });
     return withResultText({ ...result, warnings });
@@ -118,6 +119,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       readReasoning: dialect.readReasoning,
       reasoningStream: dialect.createReasoningStream?.(),
       mapProviderMetadata: dialect.mapProviderMetadata,
+      metadataKey: dialect.optionsKey,
     });
     return reduceEvents(events, {
       url: this.url,
