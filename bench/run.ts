@@ -12,7 +12,7 @@ import { availableParallelism, freemem, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runAgentStepCase } from './cases/agent-step.js';
 import { runBundleSizeCase } from './cases/bundle-size.js';
-import { repositoryRoot, runColdImportCase } from './cases/cold-import.js';
+import { benchRoot, runColdImportCase } from './cases/cold-import.js';
 import { runMemoryCase } from './cases/memory.js';
 import { runObjectStreamCase } from './cases/object-stream.js';
 import { runTextStreamCase } from './cases/text-stream.js';
@@ -34,7 +34,7 @@ function describeMachine() {
   const cpuModel = /model name\s*:\s*(.*)/.exec(safeRead('/proc/cpuinfo'))?.[1] ?? 'unknown';
   const version = (name: string) =>
     (
-      JSON.parse(readFileSync(`${repositoryRoot}node_modules/${name}/package.json`, 'utf8')) as {
+      JSON.parse(readFileSync(`${benchRoot}node_modules/${name}/package.json`, 'utf8')) as {
         version: string;
       }
     ).version;
