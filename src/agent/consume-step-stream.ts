@@ -1,6 +1,6 @@
 import { FantasyError } from '../errors/fantasy-error.js';
 import type { Content } from '../spec/content.js';
-import type { GenerateResult } from '../spec/generate-result.js';
+import type { GenerateResponse } from '../spec/generate-result.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { emptyUsage } from '../spec/usage.js';
 import type { AgentStreamCallbacks, AgentStreamPart } from './agent-stream-part.js';
@@ -30,7 +30,7 @@ export interface StepStreamContext {
 
 /** A streamed step's model response and its client tool calls, validated. */
 export interface StreamedStep {
-  response: GenerateResult;
+  response: GenerateResponse;
   calls: CheckedToolCall[];
 }
 
@@ -86,7 +86,7 @@ async function validatePart(
   return checked.call;
 }
 
-function toResponse(state: StepStreamState): GenerateResult {
+function toResponse(state: StepStreamState): GenerateResponse {
   const content: Content[] = state.content;
   return {
     content,
