@@ -1,5 +1,6 @@
 import { APICallError } from '../errors/api-call-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { RetryError } from '../errors/retry-error.js';
 import { isAbortError } from './post-json.js';
 
@@ -23,7 +24,11 @@ export interface RetryOptions {
   backoffFactor?: number | undefined;
   /** The longest wait, for backoff and for `retry-after` headers alike. @default 60000 */
   maxDelayMs?: number | undefined;
-  /** `true` waits a random 50–100 % of the delay; a function maps the delay itself. @default false */
+  /**
+   * Spreads the backoff so clients that failed together do not retry together: `true` is equal jitter (a
+   * random 50–100 % of the delay), `false` waits the delay exactly, a function maps the delay itself. A
+   * `retry-after` from the provider is waited exactly. @default true
+   */
   jitter?: boolean | ((delayMs: number) => number) | undefined;
   /** Called before each wait; may be async. */
   onRetry?: ((event: RetryEvent) => void | Promise<void>) | undefined;
@@ -40,6 +45,7 @@ export interface RetryOptions {
  * Calls `fn` until it succeeds, waiting with exponential backoff (or the provider's `retry-after`) between
  * attempts. Aborts are never retried and reject with the abort error as is; a first error that is not
  * retryable is rethrown raw; otherwise, after more than one attempt, a `RetryError` lists every error.
+ * Options that are not sane numbers (NaN, negative, fractional counts) throw an `InvalidArgumentError` first.
  *
  * @example
  * const result = await retryWithBackoff(() => model.generate(call), { maxRetries: 3, abortSignal });
@@ -48,6 +54,7 @@ export async function retryWithBackoff<T>(
   fn: (attempt: number) => Promise<T>,
   options: RetryOptions = {},
 ): Promise<T> {
+  checkRetryOptions(options);
   const maxRetries = options.maxRetries ?? 2;
   const isRetryable = options.isRetryable ?? isRetryableError;
   const errors: unknown[] = [];
@@ -67,6 +74,39 @@ export async function retryWithBackoff<T>(
       const delayMs = retryDelayMs(error, attempt, options);
       await options.onRetry?.({ error, attempt, delayMs });
       await (options.sleep ?? sleep)(delayMs, options.abortSignal);
+    }
+  }
+}
+
+/** The numeric retry options, each a number in its range; `retry.` names them in the error. */
+const retryNumberRules: Array<{ name: keyof RetryOptions; integer: boolean; minimum: number; what: string }> =
+  [
+    { name: 'maxRetries', integer: true, minimum: 0, what: 'a whole number, 0 or more' },
+    {
+      name: 'initialDelayMs',
+      integer: false,
+      minimum: 0,
+      what: 'a finite number of milliseconds, 0 or more',
+    },
+    { name: 'maxDelayMs', integer: false, minimum: 0, what: 'a finite number of milliseconds, 0 or more' },
+    { name: 'backoffFactor', integer: false, minimum: 1, what: 'a finite number, 1 or more' },
+  ];
+
+/** Throws an `InvalidArgumentError` for a retry option that is NaN, infinite, out of range or fractional. */
+export function checkRetryOptions(options: RetryOptions): void {
+  for (const rule of retryNumberRules) {
+    const value = options[rule.name];
+    if (value === undefined) continue;
+    const valid =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= rule.minimum &&
+      (!rule.integer || Number.isInteger(value));
+    if (!valid) {
+      throw new InvalidArgumentError({
+        argument: rule.name,
+        message: `${rule.name} must be ${rule.what}, got ${String(value)}`,
+      });
     }
   }
 }
@@ -135,7 +175,7 @@ export function retryAfterMs(
 
 function applyJitter(delayMs: number, jitter: RetryOptions['jitter']): number {
   if (typeof jitter === 'function') return jitter(delayMs);
-  if (jitter !== true) return delayMs;
+  if (jitter === false) return delayMs;
   const [random = 0] = crypto.getRandomValues(new Uint32Array(1));
   return delayMs * (0.5 + random / 2 ** 33);
 }
