@@ -9,6 +9,7 @@ import { defaultMaxResponseBytes, readBodyText } from './read-body-text.js';
 import { redactError, secretsOfRequest } from './redact-secrets.js';
 import { createRequestWatchdog, type RequestWatchdog } from './request-watchdog.js';
 import { resolveHeaders } from './resolve-headers.js';
+import { transportErrorCode } from './transport-error-code.js';
 
 /** Error bodies are cut here: a provider's message never needs more. */
 const errorBodyLimit = 1024 * 1024;
@@ -150,26 +151,44 @@ function serializeBody(body: unknown): string {
   }
 }
 
-/** A fetch failure becomes a retryable APICallError; aborts pass through unchanged. */
+/**
+ * A fetch failure becomes a retryable APICallError whose message keeps the cause's code: "could not reach
+ * https://api.example.com (ECONNREFUSED)". Aborts, and fantasy-ts errors raised inside an injected fetch (a
+ * `CassetteMissError`), pass through unchanged.
+ */
 function connectionError(options: {
   error: unknown;
   url: string;
   requestBody: string;
   abortSignal: AbortSignal | undefined;
 }): unknown {
-  // Aborts, and our own errors raised inside an injected fetch (a cassette miss), pass through unchanged.
   if (options.abortSignal?.aborted || isAbortError(options.error) || FantasyError.isInstance(options.error)) {
     return options.error;
   }
-  const detail = options.error instanceof Error ? options.error.message : String(options.error);
   return new APICallError({
-    message: `could not reach the provider (${detail})`,
+    message: `could not reach ${originOf(options.url)} (${describeTransportError(options.error)})`,
     url: options.url,
     requestBody: options.requestBody,
     title: 'connection error',
     isRetryable: true,
     cause: options.error,
   });
+}
+
+/** The cause's transport code when it has one (`ECONNREFUSED`), else its message. */
+export function describeTransportError(error: unknown): string {
+  const code = transportErrorCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === undefined) return detail;
+  return detail === '' || detail === 'fetch failed' || detail.includes(code) ? code : `${code}: ${detail}`;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 /**

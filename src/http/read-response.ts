@@ -3,7 +3,7 @@ import { FantasyError } from '../errors/fantasy-error.js';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { PostJsonResult } from './post-json.js';
-import { isAbortError, requestIdOf } from './post-json.js';
+import { describeTransportError, isAbortError, requestIdOf } from './post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
 import { readBodyText } from './read-body-text.js';
 import { isWatchdogFailure } from './request-watchdog.js';
@@ -132,9 +132,8 @@ export function truncatedEventError(event: {
  */
 export function midStreamError(error: unknown, url: string): unknown {
   if (isAbortError(error) || FantasyError.isInstance(error) || isWatchdogFailure(error)) return error;
-  const detail = error instanceof Error ? error.message : String(error);
   return new APICallError({
-    message: `the connection failed while reading the response (${detail})`,
+    message: `the connection failed while reading the response (${describeTransportError(error)})`,
     url,
     title: 'stream transport error',
     isRetryable: true,

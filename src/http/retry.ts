@@ -3,6 +3,7 @@ import { FantasyError } from '../errors/fantasy-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { RetryError } from '../errors/retry-error.js';
 import { isAbortError } from './post-json.js';
+import { isTransportErrorCode } from './transport-error-code.js';
 
 /** What `onRetry` learns before each wait. */
 export interface RetryEvent {
@@ -122,25 +123,14 @@ export function isRetryableError(error: unknown): boolean {
 
 const networkMessages =
   /^(fetch failed|failed to fetch|load failed|networkerror when attempting to fetch resource\.?)$/i;
-const networkCodes = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
-
-/** True for a connection failure: fetch's `TypeError` (Node, Chrome, Firefox, Safari wording) or a socket code. */
+/**
+ * True for a connection failure: fetch's `TypeError` (Node, Chrome, Firefox, Safari wording), a socket or DNS
+ * code, any undici network error code or an HTTP/2 stream or session error, on the error or a cause.
+ */
 export function isNetworkError(error: unknown): boolean {
   if (error instanceof TypeError && networkMessages.test(error.message)) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && networkCodes.has(code)) return true;
+  if (typeof code === 'string' && isTransportErrorCode(code)) return true;
   const cause = (error as { cause?: unknown } | null)?.cause;
   return cause !== undefined && cause !== error && typeof cause === 'object' && isNetworkError(cause);
 }
