@@ -104,6 +104,7 @@ export class GoogleLanguageModel implements LanguageModel {
         fetch: this.config.fetch,
       },
       parseErrorBody: parseGoogleErrorBody,
+      stream: url.includes(':streamGenerateContent'),
     });
   }
 

@@ -108,6 +108,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
         fetch: this.config.fetch,
       },
       parseErrorBody: this.config.dialect.parseErrorBody,
+      stream: body.stream === true,
     });
   }
 
