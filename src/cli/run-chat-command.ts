@@ -3,7 +3,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { type Agent, createAgent } from '../agent/index.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import { type Message, userMessage } from '../spec/message.js';
-import { samplingOf } from './call-settings.js';
+import { retriesOf, samplingOf } from './call-settings.js';
 import { loadChatSession, saveChatSession } from './chat-session-file.js';
 import type { CliEnvironment } from './cli-environment.js';
 import { cliHelp } from './cli-help.js';
@@ -55,6 +55,7 @@ export async function runChatCommand(args: readonly string[], environment: CliEn
     const chat: Chat = {
       agent: createAgent(model, {
         ...samplingOf(options),
+        ...retriesOf(options, environment.stderr),
         ...(options.system ? { system: options.system } : {}),
       }),
       history,
