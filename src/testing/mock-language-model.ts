@@ -47,7 +47,10 @@ export interface MockLanguageModelOptions {
 export class MockLanguageModel implements LanguageModel {
   readonly provider: string;
   readonly modelId: string;
-  /** Every `generate` and `stream` call, in order. */
+  /**
+   * Every `generate` and `stream` call, in order, each with its prompt as it was sent: a copy, since an
+   * agent hands every step its one growing history.
+   */
   readonly calls: CallOptions[] = [];
   /** Every `generateObject` and `streamObject` call, in order. */
   readonly objectCalls: ObjectCallOptions[] = [];
@@ -62,7 +65,7 @@ export class MockLanguageModel implements LanguageModel {
   }
 
   async generate(options: CallOptions): Promise<GenerateResult> {
-    this.calls.push(options);
+    this.calls.push(recordCall(options));
     const index = this.generateCount++;
     const answer = this.options.generate;
     const result =
@@ -77,7 +80,7 @@ export class MockLanguageModel implements LanguageModel {
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
-    this.calls.push(options);
+    this.calls.push(recordCall(options));
     const index = this.streamCount++;
     const answer = this.options.stream;
     const parts = typeof answer === 'function' ? await answer(options, index) : pickStream(answer, index);
@@ -138,4 +141,9 @@ function notConfigured(kind: string): Error {
 
 function exhausted(kind: string, index: number, count: number): Error {
   return new Error(`MockLanguageModel: ${kind} call ${index + 1} has no answer (${count} configured)`);
+}
+
+/** The call as sent, its prompt copied so later growth of the caller's history does not show. */
+function recordCall(options: CallOptions): CallOptions {
+  return { ...options, prompt: [...options.prompt] };
 }
