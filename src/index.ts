@@ -11,6 +11,7 @@ export {
   type RetryOptions,
   retryWithBackoff,
 } from './http/retry.js';
+export { generateWithRetry, retryOptionsOf, streamWithRetry } from './http/retry-model-call.js';
 export { VERSION } from './http/version.js';
 export * from './middleware/index.js';
 export * from './object/index.js';
