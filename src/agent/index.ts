@@ -36,9 +36,11 @@ export {
   type AgentTool,
   type ToolDefinition,
   type ToolExecuteOptions,
+  type ToolNeedsApproval,
   type ToolOutcome,
   tool,
 } from './tool.js';
+export { type ApprovalRequest, approvalResponse, approve, deny } from './tool-approval.js';
 export {
   errorResponse,
   imageResponse,
