@@ -39,6 +39,30 @@ export function collectApprovalAnswers(messages: readonly Message[], hasPrompt: 
   return answered;
 }
 
+/**
+ * The approval requests of a stored history still waiting for an answer (no response and no result), in
+ * order: what to show a human after loading a paused run's messages in another process.
+ *
+ * @example
+ * const history = parseMessages(await readFile('run.json', 'utf8'));
+ * const answers = pendingApprovalsOf(history).map((request) => approve(request));
+ * await agent.generate({ messages: [...history, ...answers] });
+ */
+export function pendingApprovalsOf(messages: readonly Message[]): ToolApprovalRequestPart[] {
+  const requests: ToolApprovalRequestPart[] = [];
+  const answered = new Set<string>();
+  for (const message of messages) {
+    for (const part of message.content) {
+      if (part.type === 'tool-approval-request') requests.push(part);
+      else if (part.type === 'tool-approval-response') answered.add(part.approvalId);
+      else if (part.type === 'tool-result') answered.add(`result:${part.toolCallId}`);
+    }
+  }
+  return requests.filter(
+    (request) => !answered.has(request.approvalId) && !answered.has(`result:${request.toolCallId}`),
+  );
+}
+
 interface ApprovalIndex {
   requests: Map<string, ToolApprovalRequestPart>;
   responses: Map<string, ToolApprovalResponsePart>;

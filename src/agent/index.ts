@@ -16,6 +16,7 @@ export type {
   AgentStreamPart,
   AgentStreamResult,
 } from './agent-stream-part.js';
+export { pendingApprovalsOf } from './collect-approval-answers.js';
 export { type Agent, createAgent } from './create-agent.js';
 export {
   type ExecutableProviderTool,
