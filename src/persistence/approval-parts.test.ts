@@ -74,6 +74,8 @@ const pausedResponse: GenerateResult = {
     cacheReadTokens: 0,
   },
   warnings: [],
+  text: '',
+  reasoningText: '',
 };
 
 describe('approval parts in our JSON', () => {

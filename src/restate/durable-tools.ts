@@ -5,7 +5,7 @@ import { type DurableRetryOptions, toRunOptions } from './durable-retry-options.
 import { journalSerde } from './journal-serde.js';
 
 /** A tool's journaled outcome: what it returned, or the message of what it threw. */
-type JournaledOutcome = { value: ToolOutcome } | { error: string };
+type JournaledOutcome = { value: unknown } | { error: string };
 
 /**
  * The tools with each execution journaled (`ctx.run`, named `tool <name> <toolCallId>`): a replay returns
@@ -67,14 +67,14 @@ async function journalExecution(
   ctx: Context,
   name: string,
   runOptions: RunOptions<JournaledOutcome>,
-  execute: () => ToolOutcome | Promise<ToolOutcome>,
+  execute: () => unknown,
 ): Promise<ToolOutcome> {
   const outcome = await ctx.run(name, () => catchOutcome(execute), runOptions);
   if ('error' in outcome) throw new Error(outcome.error);
-  return outcome.value;
+  return outcome.value as ToolOutcome;
 }
 
-async function catchOutcome(execute: () => ToolOutcome | Promise<ToolOutcome>): Promise<JournaledOutcome> {
+async function catchOutcome(execute: () => unknown): Promise<JournaledOutcome> {
   try {
     return { value: await execute() };
   } catch (error) {
