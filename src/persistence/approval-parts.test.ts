@@ -121,4 +121,25 @@ describe('approval parts in Fantasy’s (Go) JSON', () => {
     const response = JSON.stringify(responseToFantasyJSON(pausedResponse));
     expect(responseFromFantasyJSON(response)).toEqual(pausedResponse);
   });
+
+  it('can be left out for a Go program, with the messages they leave empty', () => {
+    const json = toFantasyJSON(pausedHistory(), { approvals: 'omit' });
+    expect(json).toEqual([
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'tool-call',
+            data: {
+              tool_call_id: 'c1',
+              tool_name: 'remove',
+              input: '{"path":"/tmp/ü"}',
+              provider_executed: false,
+            },
+          },
+        ],
+        provider_options: null,
+      },
+    ]);
+  });
 });
