@@ -9,7 +9,7 @@ import { toUIMessageStream } from './to-ui-message-stream.js';
 import type { UIMessage, UIMessagePart } from './ui-message.js';
 
 /** What `useChat` keeps of a streamed run, through JSON as it posts it back. */
-async function pageMessageOf(chunks: AsyncIterable<unknown>): Promise<UIMessage> {
+async function pageMessageOf(chunks: AsyncIterable<unknown>, continued?: UIMessage): Promise<UIMessage> {
   const collected: unknown[] = [];
   for await (const chunk of chunks) collected.push(chunk);
   const stream = new ReadableStream({
@@ -19,7 +19,8 @@ async function pageMessageOf(chunks: AsyncIterable<unknown>): Promise<UIMessage>
     },
   });
   let last: unknown;
-  for await (const message of readUIMessageStream({ stream })) last = message;
+  const options = continued === undefined ? { stream } : { stream, message: continued as never };
+  for await (const message of readUIMessageStream(options)) last = message;
   return JSON.parse(JSON.stringify(last)) as UIMessage;
 }
 
@@ -65,8 +66,18 @@ describe('approvals through the UI message stream protocol', () => {
     expect(remove.inputs).toEqual([]);
     expect(lookup.inputs).toEqual([{ value: 'a' }]);
 
-    const resumed = await agent.stream({ messages: fromUIMessages([user, answer(page, true)]) });
+    const answered = answer(page, true);
+    const resumed = await agent.stream({ messages: fromUIMessages([user, answered]) });
+    // useChat continues the last assistant message: the approved call's output lands on its tool part.
+    const continued = await pageMessageOf(toUIMessageStream(resumed, { messageId: 'a1' }), answered);
     const result = await resumed.result;
+    expect(
+      continued.parts.find((part) => (part as { toolCallId?: string }).toolCallId === 'c2'),
+    ).toMatchObject({
+      state: 'output-available',
+      output: 'remove: b',
+    });
+    expect(continued.parts.at(-1)).toMatchObject({ type: 'text', text: 'removed it' });
 
     expect(remove.inputs).toEqual([{ value: 'b' }]);
     expect(lookup.inputs).toEqual([{ value: 'a' }]);
