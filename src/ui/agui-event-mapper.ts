@@ -187,7 +187,7 @@ const handlers: Handlers = {
 };
 
 function resultText(part: ToolResultContent): string {
-  const result = part.result as AnyToolResultOutput | undefined;
+  const result = part.output;
   switch (result?.type) {
     case undefined:
       return '';

@@ -250,7 +250,7 @@ describe('toUIMessageStream', () => {
         type: 'tool-result',
         toolCallId: 'c1',
         toolName: 'lookup',
-        result: { type: 'error', error: 'bad input' },
+        output: { type: 'error', error: 'bad input' },
       },
       finishPart('stop'),
     ];
@@ -333,7 +333,7 @@ describe('toUIMessageStream', () => {
         type: 'tool-result',
         toolCallId: 'c1',
         toolName: 'send',
-        result: { type: 'error', error: 'denied: no' },
+        output: { type: 'error', error: 'denied: no' },
       },
       ...textParts('t', 'OK, not sent.'),
       finishPart('stop'),
@@ -345,13 +345,13 @@ describe('toUIMessageStream', () => {
 
   it('maps JSON, media and provider-executed results so they can be read back', async () => {
     const parts = [
-      { type: 'tool-result', toolCallId: 'c1', toolName: 't', result: { type: 'json', value: { ok: true } } },
-      { type: 'tool-result', toolCallId: 'c2', toolName: 't', result: { type: 'json', value: 'plain' } },
+      { type: 'tool-result', toolCallId: 'c1', toolName: 't', output: { type: 'json', value: { ok: true } } },
+      { type: 'tool-result', toolCallId: 'c2', toolName: 't', output: { type: 'json', value: 'plain' } },
       {
         type: 'tool-result',
         toolCallId: 'c3',
         toolName: 't',
-        result: { type: 'media', data: 'AAEC', mediaType: 'image/png' },
+        output: { type: 'media', data: 'AAEC', mediaType: 'image/png' },
       },
       {
         type: 'tool-result',

@@ -183,7 +183,7 @@ function toolResultChunk(mapper: UIChunkMapper, part: ToolResultContent): UIMess
     ...(part.providerExecuted ? { providerExecuted: true } : {}),
     ...(mapper.options.dynamicTools ? { dynamic: true } : {}),
   };
-  const result = part.result as AnyToolResultOutput | undefined;
+  const result = part.output;
   const extra = { clientMetadata: part.clientMetadata, stopTurn: part.stopTurn ? true : undefined };
   if (result?.type === 'error') {
     const metadata = withFantasyMetadata(part.providerMetadata, extra);
