@@ -33,6 +33,8 @@ export interface AgentTool<Input = unknown, Output = unknown> {
   /** The JSON Schema of the tool's JSON result, when `tool()` was given an `outputSchema`. */
   readonly outputSchema?: JSONSchema;
   readonly providerOptions?: ProviderOptions;
+  /** Where the tool comes from (e.g. `MCP server "github"`), named when two tools share a name. */
+  readonly origin?: string;
   /** Checks parsed input against the tool's schema; returns the (possibly transformed) value or the issues. */
   validate(input: unknown): Promise<{ value: unknown; issues?: undefined } | { issues: ObjectIssue[] }>;
   /** Runs the tool. A throw becomes an error result naming the tool; it never ends the run. */

@@ -12,6 +12,7 @@ export { JsonSyntaxError } from './json-syntax-error.js';
 export { LoadAPIKeyError } from './load-api-key-error.js';
 export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-error.js';
 export { NoSuchProviderError } from './no-such-provider-error.js';
+export { RedirectError, type RedirectErrorReason } from './redirect-error.js';
 export { RetryError } from './retry-error.js';
 export { SseEventTooLargeError } from './sse-event-too-large-error.js';
 export { TimeoutError, type TimeoutKind } from './timeout-error.js';

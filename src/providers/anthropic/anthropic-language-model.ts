@@ -87,7 +87,8 @@ export class AnthropicLanguageModel implements LanguageModel {
       connection: {
         headers: { ...prepared.headers, ...this.config.headers },
         userAgent: this.config.userAgent,
-        fetch: prepared.fetch ?? this.config.fetch,
+        fetch: this.config.fetch,
+        signRequest: prepared.sign,
       },
       parseErrorBody: endpoint.parseErrorBody,
     });
