@@ -26,6 +26,8 @@ function recordingModel(): { model: LanguageModel; prompts: { prompt: Message[];
         finishReason: 'tool-calls',
         usage: toAgentResult([]).totalUsage,
         warnings: [],
+        text: '',
+        reasoningText: '',
       };
     },
     stream: async (options) => {

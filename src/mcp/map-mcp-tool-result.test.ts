@@ -70,8 +70,7 @@ describe('mapMCPToolResult', () => {
       content: [{ type: 'text', text: JSON.stringify(structured) }],
       structuredContent: structured,
     });
-    expect(JSON.parse(result.content)).toEqual(structured);
-    expect(result.metadata).toBe(JSON.stringify(structured));
+    expect(result).toEqual({ type: 'json', content: '', value: structured });
   });
 
   it('makes isError an error result the model sees, media included as text', () => {

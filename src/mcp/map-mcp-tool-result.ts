@@ -1,4 +1,5 @@
 import type { ToolResponse } from '../agent/tool-response.js';
+import type { JSONValue } from '../spec/json-value.js';
 
 /** One item of an MCP tool result's `content` (the fields we read). */
 export interface MCPContentItem {
@@ -63,8 +64,7 @@ function toResponse(
     };
   }
   if (result.structuredContent !== undefined && result.structuredContent !== null) {
-    const json = stringify(result.structuredContent);
-    return { type: 'text', content: json, metadata: json };
+    return { type: 'json', content: '', value: toJSONValue(result.structuredContent) };
   }
   return { type: 'text', content: text };
 }
@@ -100,6 +100,15 @@ function describeItem(item: MCPContentItem): string {
   }
   if (item.type === 'image' || item.type === 'audio') return `[${item.mimeType ?? item.type} content]`;
   return stringify(item);
+}
+
+/** The structured content as JSON data (a round trip drops what JSON cannot hold). */
+function toJSONValue(value: unknown): JSONValue {
+  try {
+    return JSON.parse(JSON.stringify(value)) as JSONValue;
+  } catch {
+    return null;
+  }
 }
 
 function stringify(value: unknown): string {

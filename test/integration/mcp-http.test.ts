@@ -11,6 +11,7 @@ import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAgent } from '../../src/agent/create-agent.js';
+import type { ToolResponse } from '../../src/agent/tool-response.js';
 import { createMCPClient } from '../../src/mcp/index.js';
 import { toolResultsOf } from '../../src/spec/content.js';
 import { buildTestMCPServer, type TestMCPCall, type TestMCPTool } from '../support/mcp-fixtures.js';
@@ -90,7 +91,7 @@ describe('MCP over Streamable HTTP on 127.0.0.1', () => {
       { toolName: 'lookup', input: { term: 'mcp' } },
     ]);
     const result = await createAgent(model, { tools }).generate({ prompt: 'Look it up.' });
-    expect(toolResultsOf(result.steps[0]!.content)[0]?.result).toEqual({ type: 'text', text: 'found mcp' });
+    expect(toolResultsOf(result.steps[0]!.content)[0]?.output).toEqual({ type: 'text', text: 'found mcp' });
     expect(JSON.stringify(requests[1])).toContain('found mcp');
     expect(server.calls).toEqual([{ name: 'lookup', arguments: { term: 'mcp' } }]);
     await client.close();
@@ -104,7 +105,7 @@ describe('MCP over Streamable HTTP on 127.0.0.1', () => {
     const [ping] = await client.tools();
     await server.endSessions();
     const outcome = await ping!.execute({}, { toolCallId: 'p', messages: [] });
-    expect(typeof outcome === 'string' ? outcome : outcome.content).toBe('ping ran');
+    expect((outcome as ToolResponse).content).toBe('ping ran');
     expect(server.initializations()).toBe(2);
     expect(server.sessions.size).toBe(1);
     await client.close();
@@ -189,9 +190,9 @@ describe('an MCP server that dies mid-call', () => {
     const { model, requests } = scriptedToolCallingModel('openai', [{ toolName: 'crash', input: {} }]);
     const result = await createAgent(model, { tools }).generate({ prompt: 'Crash it.' });
     const [crashed] = toolResultsOf(result.steps[0]!.content);
-    expect(crashed?.result?.type).toBe('error');
-    expect(crashed?.result).toMatchObject({ type: 'error' });
-    expect((crashed!.result as { error: string }).error).toContain(
+    expect(crashed?.output?.type).toBe('error');
+    expect(crashed?.output).toMatchObject({ type: 'error' });
+    expect((crashed!.output as { error: string }).error).toContain(
       'MCP server "crashing" failed the call to crash: MCP error -32000: Connection closed',
     );
     expect(requests).toHaveLength(2);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent } from '../../src/agent/create-agent.js';
 import type { AgentTool } from '../../src/agent/tool.js';
+import type { ToolResponse } from '../../src/agent/tool-response.js';
 import { createMCPClient, type MCPClient, samplingModel } from '../../src/mcp/index.js';
 import { toolResultsOf } from '../../src/spec/content.js';
 import { MockLanguageModel } from '../../src/testing/mock-language-model.js';
@@ -72,7 +73,7 @@ describe('MCP reference server over stdio', () => {
 
   it('starts the server with a minimal environment: no secret of ours is in it', async () => {
     const outcome = await byName('get-env').execute({}, { toolCallId: 'env', messages: [] });
-    const text = typeof outcome === 'string' ? outcome : outcome.content;
+    const text = (outcome as ToolResponse).content;
     const environment = JSON.parse(text) as Record<string, string>;
     expect(text).not.toContain(secret);
     expect(
@@ -87,7 +88,7 @@ describe('MCP reference server over stdio', () => {
     const result = await createAgent(model, { tools }).generate({ prompt: 'Use the tools.' });
     expect(result.steps).toHaveLength(2);
     const results = toolResultsOf(result.steps[0]!.content);
-    expect(results.map((entry) => entry.result?.type)).toEqual(['text', 'text', 'media', 'text', 'text']);
+    expect(results.map((entry) => entry.output?.type)).toEqual(['text', 'text', 'media', 'json', 'text']);
     expect(elicitations.at(-1)).toBe('Please provide inputs for the following fields:');
     expectResultsInRequest(provider, requests[1]!);
   });
@@ -107,7 +108,7 @@ describe('MCP reference server over stdio', () => {
       { message: 'still here' },
       { toolCallId: 'after', messages: [] },
     );
-    expect(typeof echoed === 'string' ? echoed : echoed.content).toBe('Echo: still here');
+    expect((echoed as ToolResponse).content).toBe('Echo: still here');
   });
 });
 
@@ -126,7 +127,7 @@ describe('MCP sampling with a fantasy-ts model', () => {
         { prompt: 'Write a haiku', maxTokens: 50 },
         { toolCallId: 's', messages: [] },
       );
-      expect(typeof outcome === 'string' ? outcome : outcome.content).toContain('A haiku about the sea.');
+      expect((outcome as ToolResponse).content).toContain('A haiku about the sea.');
       expect(model.calls[0]?.maxOutputTokens).toBe(50);
       expect(JSON.stringify(model.calls[0]?.prompt)).toContain('Write a haiku');
     } finally {
@@ -209,6 +210,7 @@ function expectGoogle(body: Record<string, unknown>): void {
   // Gemini's function response holds the caption; the image follows as inline data in the same turn.
   const inline = parts.find((part) => part.inlineData !== undefined);
   expect(inline?.inlineData).toMatchObject({ mimeType: 'image/png' });
-  const structuredResponse = responses[3]?.functionResponse as { response: { result: string } };
-  expect(JSON.parse(structuredResponse.response.result)).toEqual(structured);
+  // A JSON result is sent to Gemini as the response object itself.
+  const structuredResponse = responses[3]?.functionResponse as { response: unknown };
+  expect(structuredResponse.response).toEqual(structured);
 }

@@ -6,9 +6,17 @@ import { convertToolResults } from './convert-to-openai-chat-messages.js';
 describe('convertToolResults', () => {
   it('answers every call with a tool message before the user message that carries the media', () => {
     const parts: MessagePart[] = [
-      { type: 'tool-result', toolCallId: 'a', output: { type: 'media', data: 'AAAA', mediaType: 'image/png', text: 'shot' } },
+      {
+        type: 'tool-result',
+        toolCallId: 'a',
+        output: { type: 'media', data: 'AAAA', mediaType: 'image/png', text: 'shot' },
+      },
       { type: 'tool-result', toolCallId: 'b', output: { type: 'text', text: 'ok' } },
-      { type: 'tool-result', toolCallId: 'c', output: { type: 'media', data: 'BBBB', mediaType: 'image/jpeg' } },
+      {
+        type: 'tool-result',
+        toolCallId: 'c',
+        output: { type: 'media', data: 'BBBB', mediaType: 'image/jpeg' },
+      },
     ];
     const messages: Parameters<typeof convertToolResults>[1] = [];
     const warnings: CallWarning[] = [];
