@@ -1,7 +1,9 @@
 export type {
   CallOptions,
+  CallRetryEvent,
   RequestOptions,
   ResponseFormat,
+  RetryTimingOptions,
   SamplingOptions,
   TimeoutOptions,
 } from './call-options.js';
