@@ -14,6 +14,7 @@ import { runAgentStepCase } from './cases/agent-step.js';
 import { runBundleSizeCase } from './cases/bundle-size.js';
 import { repositoryRoot, runColdImportCase } from './cases/cold-import.js';
 import { runMemoryCase } from './cases/memory.js';
+import { runObjectShapesCase } from './cases/object-shapes.js';
 import { runObjectStreamCase } from './cases/object-stream.js';
 import { runTextStreamCase } from './cases/text-stream.js';
 import { runToolInputCase } from './cases/tool-input-stream.js';
@@ -27,6 +28,7 @@ const cases: Record<string, (settings: CaseSettings) => Promise<CaseReport>> = {
   '5': runColdImportCase,
   '6': runBundleSizeCase,
   '7': runMemoryCase,
+  '8': runObjectShapesCase,
 };
 
 /** The machine and versions a run was made on. */

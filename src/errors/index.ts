@@ -7,6 +7,7 @@ export { InvalidCassetteError } from './invalid-cassette-error.js';
 export { type ConversationFormat, InvalidConversationError } from './invalid-conversation-error.js';
 export { InvalidResponseError } from './invalid-response-error.js';
 export { InvalidToolCallError } from './invalid-tool-call-error.js';
+export { JsonDepthError } from './json-depth-error.js';
 export { JsonSyntaxError } from './json-syntax-error.js';
 export { LoadAPIKeyError } from './load-api-key-error.js';
 export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-error.js';
