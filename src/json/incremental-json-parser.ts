@@ -1,6 +1,7 @@
 import { JsonDepthError } from '../errors/json-depth-error.js';
 import { JsonSyntaxError } from '../errors/json-syntax-error.js';
 import { maxJsonDepth } from './max-json-depth.js';
+import { setOwnEntry as setEntry } from './set-own-entry.js';
 
 // Parser modes: what the next character may be.
 /** A value: at the start, after `:` or after `,` in an array. */
@@ -587,15 +588,6 @@ function copyObject(object: Record<string, unknown>, key: string, child: unknown
   for (const name in object) setEntry(copy, name, object[name]);
   if (child !== undefined) setEntry(copy, key, child);
   return copy;
-}
-
-/** Sets an own property, including `__proto__`, as `JSON.parse` does. */
-function setEntry(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    object[key] = value;
-  }
 }
 
 /** Index of the first quote, backslash or control character at or after `from`, or the length of `text`. */
