@@ -61,6 +61,16 @@ describe('MockLanguageModel call records', () => {
     expect(model.keptPromptMessages).toBe(3);
   });
 
+  it('keeps each prompt as sent when the caller appends to the same array between calls', async () => {
+    const model = new MockLanguageModel({ generate: { content: [] } });
+    const prompt = [userMessage('a')];
+    await model.generate({ prompt });
+    prompt.push(userMessage('b'));
+    await model.generate({ prompt });
+    expect(model.calls.map((call) => call.prompt.length)).toEqual([1, 2]);
+    expect(model.keptPromptMessages).toBe(2);
+  });
+
   it('keeps only the count with recordCalls: false, and says so when calls are read', async () => {
     const model = loopingModel({ recordCalls: false });
     await runSteps(model, 4);

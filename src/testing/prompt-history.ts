@@ -32,7 +32,8 @@ export class PromptHistory {
     }
     this.#nodeCount += prompt.length - shared;
     this.#lastNodes = nodes;
-    this.#lastPrompt = prompt;
+    // A copy: a caller may append to the same array for its next call, which must not look shared.
+    this.#lastPrompt = prompt.slice();
     const last = nodes[nodes.length - 1];
     return () => readPrompt(last);
   }
