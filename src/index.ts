@@ -12,6 +12,8 @@ export {
   retryWithBackoff,
 } from './http/retry.js';
 export { VERSION } from './http/version.js';
+export { maxJsonDepth } from './json/max-json-depth.js';
+export { maxRepairLength, type RepairJsonOptions, repairJson } from './json/repair-json.js';
 export * from './object/index.js';
 export * from './persistence/index.js';
 export * from './registry/index.js';

@@ -20,7 +20,8 @@ export interface ToolCallValidationContext {
 
 /**
  * Validates a client tool call and repairs it when it fails: with the repair function when there is one,
- * else with `repairJson` on the input (up to 1 MiB). A call that stays invalid is marked `invalid` with the
+ * else with `repairJson` on the input (up to 1 MiB: prose and fences around the object, comments, Python
+ * literals, a cut-off end keeping the complete entries). A call that stays invalid is marked `invalid` with the
  * original error; the agent answers it with an error result so the model can correct itself.
  */
 export async function validateAndRepairToolCall(
@@ -109,7 +110,10 @@ async function repairToolCall(
   }
 }
 
+/** Tool input is an object: repair takes the first object in the text (the tool's own check follows). */
+const toolInputShape = { type: 'object' } as const;
+
 async function repairInput(call: ToolCallContent): Promise<ToolCallContent | undefined> {
-  const input = await repairJson(call.input);
+  const input = await repairJson(call.input, { schema: toolInputShape });
   return input === undefined || input === call.input ? undefined : { ...call, input };
 }
