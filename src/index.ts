@@ -14,6 +14,7 @@ export {
 export { VERSION } from './http/version.js';
 export { maxJsonDepth } from './json/max-json-depth.js';
 export { maxRepairLength, type RepairJsonOptions, repairJson } from './json/repair-json.js';
+export * from './middleware/index.js';
 export * from './object/index.js';
 export * from './persistence/index.js';
 export * from './registry/index.js';

@@ -1,4 +1,4 @@
-import type { GenerateResult } from '../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../spec/generate-result.js';
 import type { Message } from '../spec/message.js';
 import { addUsage, emptyUsage, type Usage } from '../spec/usage.js';
 
@@ -18,6 +18,15 @@ export interface AgentResult {
   response: GenerateResult;
   /** Field-wise sum of every step's usage. */
   totalUsage: Usage;
+  /** The final answer's text (`response.text`). */
+  text: string;
+  /** The final answer's reasoning (`response.reasoningText`). */
+  reasoningText: string;
+  /**
+   * Every message the run added, in order (each step's `messages`): append them to the prompt to persist
+   * the conversation or continue it, `save([...prompt, ...result.messages])`.
+   */
+  messages: Message[];
 }
 
 /** The latest step with non-blank text, else the last step, else an empty response. */
@@ -26,7 +35,10 @@ export function finalResponse(steps: readonly StepResult[]): GenerateResult {
     const step = steps[index];
     if (step !== undefined && hasNonBlankText(step)) return step;
   }
-  return steps.at(-1) ?? { content: [], finishReason: 'unknown', usage: emptyUsage(), warnings: [] };
+  return (
+    steps.at(-1) ??
+    withResultText({ content: [], finishReason: 'unknown', usage: emptyUsage(), warnings: [] })
+  );
 }
 
 /** True when some text block has a non-whitespace character. */
@@ -36,9 +48,13 @@ export function hasNonBlankText(response: Pick<GenerateResult, 'content'>): bool
 
 /** The run's result from its steps. */
 export function toAgentResult(steps: StepResult[]): AgentResult {
+  const response = finalResponse(steps);
   return {
     steps,
-    response: finalResponse(steps),
+    response,
     totalUsage: steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
+    text: response.text,
+    reasoningText: response.reasoningText,
+    messages: steps.flatMap((step) => step.messages),
   };
 }

@@ -34,14 +34,18 @@ export {
 export { toResponseMessages } from './to-response-messages.js';
 export {
   type AgentTool,
+  type InferToolOutput,
   type ToolDefinition,
   type ToolExecuteOptions,
   type ToolOutcome,
+  type ToolResult,
   tool,
 } from './tool.js';
 export {
   errorResponse,
   imageResponse,
+  isToolResponse,
+  jsonResponse,
   mediaResponse,
   stopTurn,
   type ToolResponse,

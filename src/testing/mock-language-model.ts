@@ -1,12 +1,15 @@
 import type { CallOptions } from '../spec/call-options.js';
-import type { GenerateResult } from '../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../spec/generate-result.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../spec/object.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { emptyUsage } from '../spec/usage.js';
 import { PromptHistory } from './prompt-history.js';
 
-/** A response for the mock: only `content` is needed; the rest defaults to `stop`, zero usage, no warnings. */
+/**
+ * A response for the mock: only `content` is needed; the rest defaults to `stop`, zero usage, no warnings;
+ * `text` and `reasoningText` are always derived from the content.
+ */
 export type MockGenerateResult = Partial<GenerateResult>;
 
 /** Answers the n-th call (0-based) of a kind. May throw to simulate a failed request. */
@@ -111,7 +114,13 @@ export class MockLanguageModel implements LanguageModel {
     const answer = this.options.generate;
     const result =
       typeof answer === 'function' ? await answer(options, index) : pick(answer, index, 'generate');
-    return { content: [], finishReason: 'stop', usage: emptyUsage(), warnings: [], ...result };
+    return withResultText({
+      content: [],
+      finishReason: 'stop',
+      usage: emptyUsage(),
+      warnings: [],
+      ...result,
+    });
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {

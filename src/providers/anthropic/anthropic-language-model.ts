@@ -6,7 +6,7 @@ import { resolveObjectMode } from '../../object/object-modes.js';
 import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
 import type { CallOptions } from '../../spec/call-options.js';
 import type { CallWarning } from '../../spec/call-warning.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../../spec/generate-result.js';
 import type { LanguageModel } from '../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../spec/object.js';
 import type { StreamPart } from '../../spec/stream-part.js';
@@ -48,7 +48,10 @@ export class AnthropicLanguageModel implements LanguageModel {
     if (response.type === 'error') {
       throw mapAnthropicStreamError({ error: response.error, url, data: JSON.stringify(response) });
     }
-    return { ...mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders }), warnings };
+    return withResultText({
+      ...mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders }),
+      warnings,
+    });
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
@@ -84,7 +87,8 @@ export class AnthropicLanguageModel implements LanguageModel {
       connection: {
         headers: { ...prepared.headers, ...this.config.headers },
         userAgent: this.config.userAgent,
-        fetch: prepared.fetch ?? this.config.fetch,
+        fetch: this.config.fetch,
+        signRequest: prepared.sign,
       },
       parseErrorBody: endpoint.parseErrorBody,
     });

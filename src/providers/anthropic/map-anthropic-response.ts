@@ -1,5 +1,5 @@
 import type { Content } from '../../spec/content.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import type { GenerateResponse } from '../../spec/generate-result.js';
 import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.js';
 import { anthropicOptionsKey } from './anthropic-options.js';
 import { readWebSearchResult } from './anthropic-web-search.js';
@@ -14,7 +14,7 @@ import { mapAnthropicUsage } from './map-anthropic-usage.js';
 export function mapAnthropicResponse(options: {
   response: AnthropicResponse;
   responseHeaders: Record<string, string>;
-}): Omit<GenerateResult, 'warnings'> {
+}): Omit<GenerateResponse, 'warnings'> {
   const { response } = options;
   const content: Content[] = [];
   for (const block of response.content ?? []) content.push(...mapBlock(block));

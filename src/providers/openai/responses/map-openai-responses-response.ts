@@ -1,5 +1,5 @@
 import type { Content } from '../../../spec/content.js';
-import type { GenerateResult } from '../../../spec/generate-result.js';
+import type { GenerateResponse } from '../../../spec/generate-result.js';
 import { mapOpenAIResponsesError } from './map-openai-responses-error.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
 import {
@@ -48,7 +48,7 @@ export function mapOpenAIResponsesResponse(options: {
   url: string;
   responseBody: string;
   responseHeaders: Record<string, string>;
-}): GenerateResult {
+}): GenerateResponse {
   const { response } = options;
   if (response.error?.message) {
     throw mapOpenAIResponsesError({
