@@ -34,4 +34,12 @@ describe('tool-call input repair', () => {
     expect(call?.invalid).toBe(true);
     expect(inputs).toEqual([]);
   });
+
+  it('marks an input nested deeper than maxJsonDepth invalid instead of overflowing the stack', async () => {
+    const deep = `{"value":"x","deep":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const { call, inputs } = await runWithInput(deep);
+    expect(call?.invalid).toBe(true);
+    expect(call?.validationError?.message).toContain('deeper than 1000 levels');
+    expect(inputs).toEqual([]);
+  });
 });

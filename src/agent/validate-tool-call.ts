@@ -1,5 +1,7 @@
 import { InvalidToolCallError } from '../errors/invalid-tool-call-error.js';
 import type { ObjectIssue } from '../errors/no-object-generated-error.js';
+import { maxJsonDepth } from '../json/max-json-depth.js';
+import { measureJsonDepth } from '../json/measure-json-depth.js';
 import { repairJson } from '../json/repair-json.js';
 import type { ToolCallContent } from '../spec/content.js';
 import type { RepairToolCallFunction } from './agent-options.js';
@@ -69,6 +71,9 @@ export async function checkToolCall(
 }
 
 function parseObject(input: string): { value: Record<string, unknown> } | { error: string } {
+  // Validation recurses per level: a hostile input that deep would overflow the stack, so it is refused here.
+  if (measureJsonDepth(input) > maxJsonDepth)
+    return { error: `the input nests deeper than ${maxJsonDepth} levels` };
   let value: unknown;
   try {
     value = JSON.parse(input.trim() === '' ? '{}' : input);
