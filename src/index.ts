@@ -11,6 +11,7 @@ export {
   type RetryOptions,
   retryWithBackoff,
 } from './http/retry.js';
+export { generateWithRetry, retryOptionsOf, streamWithRetry } from './http/retry-model-call.js';
 export { VERSION } from './http/version.js';
 export { maxJsonDepth } from './json/max-json-depth.js';
 export { maxRepairLength, type RepairJsonOptions, repairJson } from './json/repair-json.js';
@@ -20,3 +21,4 @@ export * from './persistence/index.js';
 export * from './registry/index.js';
 export * from './schema/index.js';
 export * from './spec/index.js';
+export type { TelemetryOptions } from './telemetry/telemetry-options.js';
