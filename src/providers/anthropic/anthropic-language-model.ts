@@ -48,7 +48,8 @@ export class AnthropicLanguageModel implements LanguageModel {
     if (response.type === 'error') {
       throw mapAnthropicStreamError({ error: response.error, url, data: JSON.stringify(response) });
     }
-    return { ...mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders }), warnings };
+    const result = mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders });
+    return { ...result, warnings: [...warnings, ...result.warnings] };
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {

@@ -27,7 +27,7 @@ export function mergeAnthropicUsage(
   const merged: AnthropicUsage = { ...earlier };
   for (const key of Object.keys(later) as Array<keyof AnthropicUsage>) {
     const value = later[key];
-    if (typeof value === 'number') merged[key] = value;
+    if (typeof value === 'number') (merged as Record<string, unknown>)[key] = value;
   }
   return merged;
 }
