@@ -37,7 +37,8 @@ export function mapToolCallBlock(
 ): ToolCallContent {
   const metadata: AnthropicServerToolMetadata = {};
   if (typeof block.server_name === 'string') metadata.serverName = block.server_name;
-  if (isObject(block.caller)) metadata.caller = block.caller;
+  // Direct calls say `caller: {type: 'direct'}`, which is not sent back; only programmatic callers are kept.
+  if (isObject(block.caller) && block.caller.type !== 'direct') metadata.caller = block.caller;
   const providerExecuted = isServerToolCall(block.type);
   if ((providerExecuted || metadata.caller) && context.containerId)
     metadata.containerId = context.containerId;
