@@ -1,3 +1,4 @@
+import { type ToolApprovalRequestContent, toolApprovalRequestsOf } from '../spec/content.js';
 import type { GenerateResult } from '../spec/generate-result.js';
 import type { Message } from '../spec/message.js';
 import { addUsage, emptyUsage, type Usage } from '../spec/usage.js';
@@ -18,6 +19,16 @@ export interface AgentResult {
   response: GenerateResult;
   /** Field-wise sum of every step's usage. */
   totalUsage: Usage;
+  /**
+   * What the run added to the conversation, to append to the messages it was given to continue: the tool
+   * results of approvals answered in those messages (one tool message), then every step's messages.
+   */
+  messages: Message[];
+  /**
+   * The approval requests the run stopped at (the last step's), empty when it finished. Answer each with
+   * `approve(request)` or `deny(request, reason)`, append the answers after `messages`, and run again.
+   */
+  pendingApprovals: ToolApprovalRequestContent[];
 }
 
 /** The latest step with non-blank text, else the last step, else an empty response. */
@@ -34,11 +45,13 @@ export function hasNonBlankText(response: Pick<GenerateResult, 'content'>): bool
   return response.content.some((part) => part.type === 'text' && part.text.trim() !== '');
 }
 
-/** The run's result from its steps. */
-export function toAgentResult(steps: StepResult[]): AgentResult {
+/** The run's result from its steps, after the tool message of the approvals it resumed (if any). */
+export function toAgentResult(steps: StepResult[], resumedMessages: readonly Message[] = []): AgentResult {
   return {
     steps,
     response: finalResponse(steps),
     totalUsage: steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
+    messages: [...resumedMessages, ...steps.flatMap((step) => step.messages)],
+    pendingApprovals: toolApprovalRequestsOf(steps.at(-1)?.content ?? []),
   };
 }

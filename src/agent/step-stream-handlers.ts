@@ -95,6 +95,11 @@ export const stepStreamHandlers: { [T in ModelPart['type']]: Handler<T> } = {
     state.content.push(part);
     await callbacks.onToolResult?.(part);
   },
+  'tool-approval-request': async (state, part, callbacks) => {
+    // Only providers put approval requests on a model stream (tools they run once approved).
+    state.content.push(part);
+    await callbacks.onToolApprovalRequest?.(part);
+  },
   source: async (state, part, callbacks) => {
     state.content.push(part);
     await callbacks.onSource?.(part);

@@ -18,6 +18,15 @@ export interface ToolExecuteOptions {
 /** A tool's outcome: a `ToolResponse`, or a plain string for a text result. */
 export type ToolOutcome = ToolResponse | string;
 
+/**
+ * Whether a call must wait for a human: `true` always, or a function of the validated input (and the call's
+ * id, prompt and signal) deciding per call. A call that needs approval ends the run with a
+ * `tool-approval-request`; the next run executes it after `approve()`, or tells the model after `deny()`.
+ */
+export type ToolNeedsApproval<Input = unknown> =
+  | boolean
+  | ((input: Input, options: ToolExecuteOptions) => boolean | Promise<boolean>);
+
 /** A function tool the agent offers the model and runs itself. Build one with `tool()`. */
 export interface AgentTool<Input = unknown> {
   readonly type: 'function';
@@ -28,6 +37,8 @@ export interface AgentTool<Input = unknown> {
   /** Runs concurrently with other parallel tools of the same step (at most 5 at once). */
   readonly parallel: boolean;
   readonly providerOptions?: ProviderOptions;
+  /** Whether a call waits for a human's approval before it runs; absent means never. */
+  needsApproval?(input: Input, options: ToolExecuteOptions): boolean | Promise<boolean>;
   /** Checks parsed input against the tool's schema; returns the (possibly transformed) value or the issues. */
   validate(input: unknown): Promise<{ value: unknown; issues?: undefined } | { issues: ObjectIssue[] }>;
   /** Runs the tool. A throw becomes an error result naming the tool; it never ends the run. */
@@ -43,6 +54,8 @@ export interface ToolDefinition<S extends SchemaInput> {
   /** @default false */
   parallel?: boolean;
   providerOptions?: ProviderOptions;
+  /** Asks a human before a call runs: `true`, or a function of the input. @default false */
+  needsApproval?: ToolNeedsApproval<InferSchema<S>>;
   execute(input: InferSchema<S>, options: ToolExecuteOptions): ToolOutcome | Promise<ToolOutcome>;
 }
 
@@ -67,7 +80,16 @@ export function tool<S extends SchemaInput>(definition: ToolDefinition<S>): Agen
     inputSchema: normalizeSchema(schema.jsonSchema),
     parallel: definition.parallel ?? false,
     ...(definition.providerOptions === undefined ? {} : { providerOptions: definition.providerOptions }),
+    ...approvalOf(definition.needsApproval),
     validate: (input) => schema.validate(input),
     execute: (input, options) => definition.execute(input, options),
   };
+}
+
+function approvalOf<Input>(
+  needsApproval: ToolNeedsApproval<Input> | undefined,
+): Pick<AgentTool<Input>, 'needsApproval'> {
+  if (needsApproval === undefined || needsApproval === false) return {};
+  if (needsApproval === true) return { needsApproval: () => true };
+  return { needsApproval: (input, options) => needsApproval(input, options) };
 }

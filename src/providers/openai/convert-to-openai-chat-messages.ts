@@ -8,6 +8,7 @@ import type {
   ToolResultPart,
 } from '../../spec/message.js';
 import { encodeBase64 } from '../shared/base64.js';
+import { withoutApprovalParts } from '../shared/without-approval-parts.js';
 import type { ChatAssistantMessage, ChatContentPart, ChatMessage } from './openai-chat-api.js';
 
 /** How a dialect writes assistant history beyond text and tool calls. */
@@ -26,7 +27,7 @@ export function convertToOpenAIChatMessages(
 ): { messages: ChatMessage[]; warnings: CallWarning[] } {
   const messages: ChatMessage[] = [];
   const warnings: CallWarning[] = [];
-  for (const message of prompt) {
+  for (const message of withoutApprovalParts(prompt)) {
     switch (message.role) {
       case 'system':
         convertSystem(message, messages, warnings);
