@@ -14,7 +14,7 @@ import {
 } from './fixtures/anthropic-fixtures.js';
 import { queuedFetch, sseResponse } from './wire-kit.js';
 
-const weather = tool({
+const weatherDefinition = {
   name: 'get_weather',
   description: 'Weather in a city',
   inputSchema: jsonSchema<{ city: string }>({
@@ -22,8 +22,9 @@ const weather = tool({
     properties: { city: { type: 'string' } },
     required: ['city'],
   }),
-  execute: ({ city }) => `Sunny in ${city}`,
-});
+  execute: ({ city }: { city: string }) => `Sunny in ${city}`,
+};
+const weather = tool(weatherDefinition);
 
 const weatherCall = { type: 'tool_use', id: 'toolu_01w', name: 'get_weather', input: { city: 'Rome' } };
 const done = () => Response.json(anthropicMessage([{ type: 'text', text: 'Done.' }]));
