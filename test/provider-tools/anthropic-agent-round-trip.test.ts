@@ -125,7 +125,7 @@ describe('an Anthropic agent with server tools', () => {
       () => sseResponse(anthropicStream([{ type: 'text', text: 'Sunny.' }]), { named: true }),
     );
     const programmatic = tool({
-      ...weather,
+      ...weatherDefinition,
       providerOptions: { anthropic: { allowedCallers: ['code_execution_20250825'] } },
     });
     const agent = createAgent(model, {
