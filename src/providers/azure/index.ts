@@ -4,6 +4,7 @@ import { openAIChatDialect } from '../openai/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
 import { OpenAIResponsesLanguageModel } from '../openai/responses/openai-responses-language-model.js';
 import { isResponsesModel } from '../openai/responses/openai-responses-model-rules.js';
+import { openaiTools } from '../openai/responses/openai-responses-tools.js';
 import { resolveAzureBaseURL } from './resolve-azure-base-url.js';
 
 export { resolveAzureBaseURL } from './resolve-azure-base-url.js';
@@ -40,6 +41,8 @@ export interface AzureProviderSettings {
 export interface AzureProvider extends Provider {
   chat(deploymentName: string): OpenAIChatLanguageModel;
   responses(deploymentName: string): OpenAIResponsesLanguageModel;
+  /** The Responses API's hosted and client tools, as on OpenAI. */
+  tools: typeof openaiTools;
 }
 
 /**
@@ -73,5 +76,5 @@ export function createAzure(settings: AzureProviderSettings): AzureProvider {
   const routesToResponses = settings.isResponsesModel ?? isResponsesModel;
   const languageModel = (modelId: string): LanguageModel =>
     settings.useResponsesAPI && routesToResponses(modelId) ? responses(modelId) : chat(modelId);
-  return { name, chat, responses, languageModel };
+  return { name, chat, responses, languageModel, tools: openaiTools };
 }

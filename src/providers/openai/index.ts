@@ -5,6 +5,7 @@ import { OpenAIChatLanguageModel } from './openai-chat-language-model.js';
 import { applyOpenAIChatOptions } from './openai-options.js';
 import { OpenAIResponsesLanguageModel } from './responses/openai-responses-language-model.js';
 import { isResponsesModel } from './responses/openai-responses-model-rules.js';
+import { openaiTools } from './responses/openai-responses-tools.js';
 
 export type { ChatDialect } from './openai-chat-dialect.js';
 export { OpenAIChatLanguageModel, type OpenAIChatModelConfig } from './openai-chat-language-model.js';
@@ -21,6 +22,20 @@ export type {
   OpenAIResponsesReasoningMetadata,
   OpenAIWebSearchCallMetadata,
 } from './responses/openai-responses-options.js';
+export {
+  type ApplyPatchOperation,
+  type CodeInterpreterArgs,
+  type CustomToolArgs,
+  type FileSearchArgs,
+  type ImageGenerationArgs,
+  type LocalShellAction,
+  type McpArgs,
+  type OpenAIToolExecutor,
+  openAIToolIds,
+  openaiTools,
+  type ShellAction,
+  shellOutput,
+} from './responses/openai-responses-tools.js';
 export {
   type OpenAIWebSearchToolArgs,
   type OpenAIWebSearchUserLocation,
@@ -61,6 +76,8 @@ export interface OpenAIProviderSettings {
 export interface OpenAIProvider extends Provider {
   chat(modelId: string): OpenAIChatLanguageModel;
   responses(modelId: string): OpenAIResponsesLanguageModel;
+  /** The Responses API's hosted and client tools. */
+  tools: typeof openaiTools;
 }
 
 /** The OpenAI chat-completions dialect: options under `providerOptions.openai`, native JSON-schema objects. */
@@ -97,5 +114,5 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
   const routesToResponses = settings.isResponsesModel ?? isResponsesModel;
   const languageModel = (modelId: string): LanguageModel =>
     settings.useResponsesAPI && routesToResponses(modelId) ? responses(modelId) : chat(modelId);
-  return { name: dialect.provider, chat, responses, languageModel };
+  return { name: dialect.provider, chat, responses, languageModel, tools: openaiTools };
 }

@@ -7,26 +7,41 @@ import {
   mapOpenAIResponsesReasoning,
   mapOpenAIWebSearchCall,
 } from './map-openai-responses-output.js';
+import {
+  expandParallelCall,
+  mapApprovalRequest,
+  mapCompaction,
+  unknownItemWarning,
+} from './map-openai-responses-special-items.js';
+import { clientItems, hostedItems, mapClientItem, mapHostedItem } from './map-openai-responses-tool-items.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
 import type { ResponsesOutputItem, ResponsesResponse } from './openai-responses-api.js';
 
 /** Output item type → the content it becomes. Unknown item types are skipped. */
 const itemMappers: Record<string, (item: ResponsesOutputItem) => Content[]> = {
   message: mapMessage,
-  function_call: (item) => [
-    {
+  function_call: (item) =>
+    expandParallelCall({
       type: 'tool-call',
       toolCallId: item.call_id ?? '',
       toolName: item.name ?? '',
       input: item.arguments || '{}',
-    },
-  ],
+    }),
   web_search_call: mapOpenAIWebSearchCall,
   reasoning: (item) => {
     const reasoning = mapOpenAIResponsesReasoning(item);
     return reasoning ? [reasoning] : [];
   },
+  mcp_approval_request: (item) => [mapApprovalRequest(item)],
+  compaction: (item) => [mapCompaction(item)],
+  ...Object.fromEntries(Object.keys(hostedItems).map((type) => [type, mapHostedItem])),
+  ...Object.fromEntries(Object.keys(clientItems).map((type) => [type, mapClientItem])),
 };
+
+/** Items that are calls for the caller to run: the response finishes with `tool-calls`. */
+export function isClientCallItem(type: string | undefined): boolean {
+  return type === 'function_call' || (type !== undefined && type in clientItems);
+}
 
 /** Text per `output_text` part, each followed by the sources its annotations cite. */
 function mapMessage(item: ResponsesOutputItem): Content[] {
@@ -59,14 +74,24 @@ export function mapOpenAIResponsesResponse(options: {
     });
   }
   const output = response.output ?? [];
-  const content = output.flatMap((item) => itemMappers[item.type ?? '']?.(item) ?? []);
-  const hasFunctionCall = output.some((item) => item.type === 'function_call');
+  const content: Content[] = [];
+  const unknownItems: ResponsesOutputItem[] = [];
+  for (const item of output) {
+    const mapper = itemMappers[item.type ?? ''];
+    if (mapper) content.push(...mapper(item));
+    else unknownItems.push(item);
+  }
+  const hasFunctionCall = output.some((item) => isClientCallItem(item.type));
+  const metadata = {
+    ...(response.id ? { responseId: response.id } : {}),
+    ...(unknownItems.length > 0 ? { unknownItems } : {}),
+  };
   return {
     content,
     finishReason: mapOpenAIResponsesFinishReason(response.incomplete_details?.reason, hasFunctionCall),
     usage: mapOpenAIResponsesUsage(response.usage),
-    warnings: [],
-    ...(response.id ? { providerMetadata: { openai: { responseId: response.id } } } : {}),
+    warnings: unknownItems.map((item) => unknownItemWarning(item.type)),
+    ...(Object.keys(metadata).length > 0 ? { providerMetadata: { openai: metadata } } : {}),
     response: {
       ...(response.id ? { id: response.id } : {}),
       ...(response.model ? { modelId: response.model } : {}),

@@ -1,0 +1,107 @@
+import type { Content, FileContent, ToolCallContent, ToolResultContent } from '../../../spec/content.js';
+import { decodeBase64 } from '../../shared/base64.js';
+import type { ResponsesOutputItem } from './openai-responses-api.js';
+
+/** The tool a hosted item reports under, and the JSON input its call shows. */
+interface HostedItem {
+  toolName: (item: ResponsesOutputItem) => string;
+  input: (item: ResponsesOutputItem) => unknown;
+}
+
+/**
+ * Items of tools OpenAI runs: each is one provider-executed call and its result. The result's metadata keeps
+ * the item exactly as received (`providerMetadata.openai.item`), to send back on the next turn.
+ */
+export const hostedItems: Record<string, HostedItem> = {
+  code_interpreter_call: {
+    toolName: () => 'code_interpreter',
+    input: (item) => ({ code: item.code ?? '', container_id: item.container_id ?? null }),
+  },
+  file_search_call: { toolName: () => 'file_search', input: (item) => ({ queries: item.queries ?? [] }) },
+  image_generation_call: { toolName: () => 'image_generation', input: () => ({}) },
+  mcp_call: { toolName: (item) => item.name ?? 'mcp', input: (item) => parseJson(item.arguments) },
+  mcp_list_tools: {
+    toolName: () => 'mcp_list_tools',
+    input: (item) => ({ server_label: item.server_label ?? '' }),
+  },
+  tool_search_call: { toolName: () => 'tool_search', input: (item) => item.arguments ?? {} },
+};
+
+/** Items of OpenAI tools that your executor runs; the call keeps the item to send it back unchanged. */
+export const clientItems: Record<
+  string,
+  { toolName: (item: ResponsesOutputItem) => string; input: (item: ResponsesOutputItem) => string }
+> = {
+  custom_tool_call: {
+    toolName: (item) => item.name ?? '',
+    input: (item) => JSON.stringify({ input: item.input ?? '' }),
+  },
+  shell_call: { toolName: () => 'shell', input: (item) => JSON.stringify(item.action ?? {}) },
+  local_shell_call: { toolName: () => 'local_shell', input: (item) => JSON.stringify(item.action ?? {}) },
+  apply_patch_call: { toolName: () => 'apply_patch', input: (item) => JSON.stringify(item.operation ?? {}) },
+};
+
+/** A hosted item as its provider-executed call, the image it made (image generation), and its result. */
+export function mapHostedItem(item: ResponsesOutputItem): Content[] {
+  const hosted = hostedItems[item.type ?? ''];
+  if (hosted === undefined) return [];
+  const id = item.id ?? '';
+  const toolName = hosted.toolName(item);
+  const call: ToolCallContent = {
+    type: 'tool-call',
+    toolCallId: id,
+    toolName,
+    input: JSON.stringify(hosted.input(item)),
+    providerExecuted: true,
+    providerMetadata: { openai: { itemId: id, ...serverLabel(item) } },
+  };
+  const result: ToolResultContent = {
+    type: 'tool-result',
+    toolCallId: id,
+    toolName,
+    providerExecuted: true,
+    providerMetadata: { openai: { itemId: id, item: { ...item }, ...(item.error ? { isError: true } : {}) } },
+  };
+  const image = imageOf(item);
+  return image === undefined ? [call, result] : [call, image, result];
+}
+
+/** A client item as a tool call for your executor. */
+export function mapClientItem(item: ResponsesOutputItem): ToolCallContent[] {
+  const client = clientItems[item.type ?? ''];
+  if (client === undefined) return [];
+  return [
+    {
+      type: 'tool-call',
+      toolCallId: item.call_id ?? item.id ?? '',
+      toolName: client.toolName(item),
+      input: client.input(item),
+      providerMetadata: { openai: { itemId: item.id ?? '', itemType: item.type ?? '', item: { ...item } } },
+    },
+  ];
+}
+
+/** The final image of an image generation call, as a file part. */
+export function imageOf(item: ResponsesOutputItem): FileContent | undefined {
+  if (item.type !== 'image_generation_call' || typeof item.result !== 'string' || item.result === '')
+    return undefined;
+  return {
+    type: 'file',
+    mediaType: `image/${item.output_format ?? 'png'}`,
+    data: decodeBase64(item.result),
+    providerMetadata: { openai: { itemId: item.id ?? '' } },
+  };
+}
+
+function serverLabel(item: ResponsesOutputItem): { serverLabel?: string } {
+  return typeof item.server_label === 'string' ? { serverLabel: item.server_label } : {};
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined || text === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { arguments: text };
+  }
+}
