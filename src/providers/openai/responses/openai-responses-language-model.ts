@@ -59,7 +59,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
       responseBody: JSON.stringify(response),
       responseHeaders: posted.responseHeaders,
     });
-    return { ...result, warnings };
+    return { ...result, warnings: [...warnings, ...result.warnings] };
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
