@@ -112,7 +112,7 @@ describe('OpenAI file search', () => {
     const result = await generate([fileSearchCall]);
     expect(result.content).toEqual(expected);
     expect(
-      (result.content[1] as { providerMetadata: { openai: { item: typeof fileSearchCall } } })
+      (result.content[1] as unknown as { providerMetadata: { openai: { item: typeof fileSearchCall } } })
         .providerMetadata.openai.item.results[0]!.score,
     ).toBe(0.91);
     expect(committed(await stream([fileSearchCall]))).toEqual(expected);
