@@ -3,6 +3,7 @@ import { LoadAPIKeyError } from '../../errors/load-api-key-error.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import { GoogleLanguageModel } from './google-language-model.js';
+import { googleTools } from './google-provider-tools.js';
 
 export {
   convertJsonSchemaToGemini,
@@ -17,6 +18,11 @@ export type {
   GoogleThinkingConfig,
   GoogleThinkingLevel,
 } from './google-options.js';
+export {
+  type GoogleFileSearchArgs,
+  googleToolIds,
+  googleTools,
+} from './google-provider-tools.js';
 
 /** What both Google providers accept. */
 interface GoogleCommonSettings {
@@ -59,6 +65,8 @@ export interface GoogleVertexProviderSettings extends GoogleCommonSettings {
 /** A provider of Gemini models: `provider.languageModel(id)`. */
 export interface GoogleProvider extends Provider {
   languageModel(modelId: string): GoogleLanguageModel;
+  /** Gemini's built-in tools (search, URL context, code execution, file search, maps). */
+  tools: typeof googleTools;
 }
 
 /**
@@ -86,7 +94,7 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
       generateId,
       vertex: false,
     });
-  return { name, languageModel };
+  return { name, languageModel, tools: googleTools };
 }
 
 /**
@@ -115,7 +123,7 @@ export function createVertex(settings: GoogleVertexProviderSettings = {}): Googl
       generateId,
       vertex: true,
     });
-  return { name, languageModel };
+  return { name, languageModel, tools: googleTools };
 }
 
 function loadGeminiApiKey(apiKey: string | undefined): string {
