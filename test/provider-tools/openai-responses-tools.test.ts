@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOpenAI } from '../../src/providers/openai/index.js';
+import { createOpenAI, openaiTools } from '../../src/providers/openai/index.js';
 import type { Content } from '../../src/spec/content.js';
 import type { StreamPart } from '../../src/spec/stream-part.js';
 import {
@@ -31,10 +31,12 @@ function model(response: () => Response) {
   return createOpenAI({ apiKey: 'test-key', fetch }).responses('gpt-5');
 }
 
+// The custom tool `sql` is declared: custom tool calls of undeclared names ran at the server.
+const tools = [openaiTools.custom({ name: 'sql', execute: () => '' }).definition];
 const generate = (output: unknown[]) =>
-  model(() => Response.json(responsesBody(output))).generate({ prompt });
+  model(() => Response.json(responsesBody(output))).generate({ prompt, tools });
 const stream = async (output: Record<string, unknown>[]) =>
-  collect(await model(() => sseResponse(responsesStream(output))).stream({ prompt }));
+  collect(await model(() => sseResponse(responsesStream(output))).stream({ prompt, tools }));
 
 /** What a stream commits as content (calls, results, files, sources, approvals), in order. */
 function committed(parts: StreamPart[]): StreamPart[] {

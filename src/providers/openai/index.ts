@@ -41,6 +41,12 @@ export {
   type OpenAIWebSearchUserLocation,
   webSearchTool,
 } from './responses/openai-web-search-tool.js';
+export {
+  type XaiWebSearchArgs,
+  type XaiXSearchArgs,
+  xaiToolIds,
+  xaiTools,
+} from './responses/xai-responses-tools.js';
 
 /** Settings of the OpenAI provider. */
 export interface OpenAIProviderSettings {

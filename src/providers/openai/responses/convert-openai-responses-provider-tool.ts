@@ -1,4 +1,4 @@
-import type { ProviderDefinedTool } from '../../../spec/tool.js';
+import type { ProviderDefinedTool, Tool } from '../../../spec/tool.js';
 import type {
   CodeInterpreterArgs,
   CustomToolArgs,
@@ -7,10 +7,12 @@ import type {
   McpArgs,
 } from './openai-responses-tools.js';
 import { openAIToolIds } from './openai-responses-tools.js';
+import { xaiToolConverters } from './xai-responses-tools.js';
 
 type Converter = (args: Record<string, unknown>) => Record<string, unknown>;
 
 const converters: Record<string, Converter> = {
+  ...xaiToolConverters,
   [openAIToolIds.codeInterpreter]: (args) => {
     const { container } = args as CodeInterpreterArgs;
     if (typeof container === 'string') return { type: 'code_interpreter', container };
@@ -92,4 +94,12 @@ export function convertOpenAIResponsesProviderTool(
 /** The object without its undefined fields. */
 function compact(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+/** The names of the custom tools a call declares: `custom_tool_call`s naming anything else ran at the server. */
+export function customToolNamesOf(tools: readonly Tool[] | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const tool of tools ?? [])
+    if (tool.type === 'provider-defined' && tool.id === openAIToolIds.custom) names.add(tool.name);
+  return names;
 }

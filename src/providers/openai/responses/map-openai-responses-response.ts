@@ -13,7 +13,13 @@ import {
   mapCompaction,
   unknownItemWarning,
 } from './map-openai-responses-special-items.js';
-import { clientItems, hostedItems, mapClientItem, mapHostedItem } from './map-openai-responses-tool-items.js';
+import {
+  clientItems,
+  hostedItems,
+  isServerCustomCall,
+  mapClientItem,
+  mapHostedItem,
+} from './map-openai-responses-tool-items.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
 import type { ResponsesOutputItem, ResponsesResponse } from './openai-responses-api.js';
 
@@ -35,7 +41,9 @@ const itemMappers: Record<string, (item: ResponsesOutputItem) => Content[]> = {
   mcp_approval_request: (item) => [mapApprovalRequest(item)],
   compaction: (item) => [mapCompaction(item)],
   ...Object.fromEntries(Object.keys(hostedItems).map((type) => [type, mapHostedItem])),
-  ...Object.fromEntries(Object.keys(clientItems).map((type) => [type, mapClientItem])),
+  ...Object.fromEntries(
+    Object.keys(clientItems).map((type) => [type, (item: ResponsesOutputItem) => mapClientItem(item)]),
+  ),
 };
 
 /** Items that are calls for the caller to run: the response finishes with `tool-calls`. */
@@ -63,6 +71,8 @@ export function mapOpenAIResponsesResponse(options: {
   url: string;
   responseBody: string;
   responseHeaders: Record<string, string>;
+  /** The custom tools the call declared; other custom tool calls ran at the server. */
+  customToolNames?: ReadonlySet<string>;
 }): GenerateResult {
   const { response } = options;
   if (response.error?.message) {
@@ -76,12 +86,18 @@ export function mapOpenAIResponsesResponse(options: {
   const output = response.output ?? [];
   const content: Content[] = [];
   const unknownItems: ResponsesOutputItem[] = [];
+  const names = options.customToolNames;
   for (const item of output) {
-    const mapper = itemMappers[item.type ?? ''];
+    const mapper =
+      item.type === 'custom_tool_call'
+        ? (custom: ResponsesOutputItem) => mapClientItem(custom, names)
+        : itemMappers[item.type ?? ''];
     if (mapper) content.push(...mapper(item));
     else unknownItems.push(item);
   }
-  const hasFunctionCall = output.some((item) => isClientCallItem(item.type));
+  const hasFunctionCall = output.some(
+    (item) => isClientCallItem(item.type) && !isServerCustomCall(item, names),
+  );
   const metadata = {
     ...(response.id ? { responseId: response.id } : {}),
     ...(unknownItems.length > 0 ? { unknownItems } : {}),

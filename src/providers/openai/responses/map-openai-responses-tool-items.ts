@@ -66,8 +66,43 @@ export function mapHostedItem(item: ResponsesOutputItem): Content[] {
   return image === undefined ? [call, result] : [call, image, result];
 }
 
-/** A client item as a tool call for your executor. */
-export function mapClientItem(item: ResponsesOutputItem): ToolCallContent[] {
+/**
+ * True for a `custom_tool_call` of a tool the request did not declare: servers that run their own tools
+ * (xAI's X and web search) report them this way. Without the declared names every custom call is ours.
+ */
+export function isServerCustomCall(
+  item: ResponsesOutputItem,
+  customToolNames: ReadonlySet<string> | undefined,
+): boolean {
+  return (
+    item.type === 'custom_tool_call' && customToolNames !== undefined && !customToolNames.has(item.name ?? '')
+  );
+}
+
+/**
+ * A call the server ran under a custom tool name: a provider-executed call and an empty result. Neither is
+ * sent back (the server reports no output item to pair it with).
+ */
+function mapServerCustomCall(item: ResponsesOutputItem): Content[] {
+  const id = item.call_id ?? item.id ?? '';
+  const toolName = item.name ?? '';
+  const metadata = { providerMetadata: { openai: { itemId: item.id ?? '' } } };
+  return [
+    {
+      type: 'tool-call',
+      toolCallId: id,
+      toolName,
+      input: clientItems.custom_tool_call!.input(item),
+      providerExecuted: true,
+      ...metadata,
+    },
+    { type: 'tool-result', toolCallId: id, toolName, providerExecuted: true, ...metadata },
+  ];
+}
+
+/** A client item as a tool call for your executor (or, for undeclared custom tools, the server's call). */
+export function mapClientItem(item: ResponsesOutputItem, customToolNames?: ReadonlySet<string>): Content[] {
+  if (isServerCustomCall(item, customToolNames)) return mapServerCustomCall(item);
   const client = clientItems[item.type ?? ''];
   if (client === undefined) return [];
   return [

@@ -12,6 +12,7 @@ import type { GenerateResult } from '../../../spec/generate-result.js';
 import type { LanguageModel } from '../../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../../spec/object.js';
 import type { StreamPart } from '../../../spec/stream-part.js';
+import { customToolNamesOf } from './convert-openai-responses-provider-tool.js';
 import { mapOpenAIResponsesResponse } from './map-openai-responses-response.js';
 import type { ResponsesResponse } from './openai-responses-api.js';
 import { buildResponsesRequest } from './openai-responses-request.js';
@@ -58,6 +59,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
       url: this.url,
       responseBody: JSON.stringify(response),
       responseHeaders: posted.responseHeaders,
+      customToolNames: customToolNamesOf(options.tools),
     });
     return { ...result, warnings: [...warnings, ...result.warnings] };
   }
@@ -66,7 +68,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
     const { body, warnings } = buildResponsesRequest({ modelId: this.modelId, call: options, stream: true });
     const posted = await this.post(body, options);
     const events = await openSseStream(posted, this.url, this.config.parseErrorBody);
-    return this.reduceStream(events, warnings);
+    return this.reduceStream(events, warnings, customToolNamesOf(options.tools));
   }
 
   generateObject(options: ObjectCallOptions): Promise<ObjectResult> {
@@ -96,12 +98,16 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
   }
 
   /** The stream stage: the shared event loop driving the Responses reducer. */
-  private reduceStream(events: AsyncIterable<SseEvent>, warnings: CallWarning[]): AsyncGenerator<StreamPart> {
+  private reduceStream(
+    events: AsyncIterable<SseEvent>,
+    warnings: CallWarning[],
+    customToolNames: ReadonlySet<string>,
+  ): AsyncGenerator<StreamPart> {
     return reduceEvents(events, {
       url: this.url,
       warnings,
       reducer: {
-        state: createResponsesStreamState(this.url),
+        state: createResponsesStreamState(this.url, customToolNames),
         reduce: reduceResponsesEvent,
         finish: finishResponsesStream,
         endWithError,

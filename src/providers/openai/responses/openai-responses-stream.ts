@@ -49,12 +49,17 @@ export interface ResponsesStreamState {
   /** Output items of types we do not know, for the finish metadata. */
   unknownItems: ResponsesOutputItem[];
   hasFunctionCall: boolean;
+  /** The custom tools the call declared; `undefined` treats every custom tool call as ours. */
+  customToolNames: ReadonlySet<string> | undefined;
   /** True once a terminal part (finish or error) was emitted. */
   ended: boolean;
 }
 
 /** A fresh reducer state for one stream. */
-export function createResponsesStreamState(url: string): ResponsesStreamState {
+export function createResponsesStreamState(
+  url: string,
+  customToolNames?: ReadonlySet<string>,
+): ResponsesStreamState {
   return {
     url,
     responseId: undefined,
@@ -65,6 +70,7 @@ export function createResponsesStreamState(url: string): ResponsesStreamState {
     imageFormats: new Map(),
     unknownItems: [],
     hasFunctionCall: false,
+    customToolNames,
     ended: false,
   };
 }

@@ -5,7 +5,13 @@ import {
   mapCompaction,
   unknownItemWarning,
 } from './map-openai-responses-special-items.js';
-import { clientItems, hostedItems, mapClientItem, mapHostedItem } from './map-openai-responses-tool-items.js';
+import {
+  clientItems,
+  hostedItems,
+  isServerCustomCall,
+  mapClientItem,
+  mapHostedItem,
+} from './map-openai-responses-tool-items.js';
 import type { ResponsesOutputItem, ResponsesStreamEvent } from './openai-responses-api.js';
 import type { ResponsesStreamState } from './openai-responses-stream.js';
 
@@ -38,11 +44,13 @@ export const toolItemAddedReducers: Record<string, ItemReducer> = {
   ...Object.fromEntries(
     Object.entries(clientItems).map(([type, client]): [string, ItemReducer] => [
       type,
-      (_state, _event, item, parts) => {
+      (state, _event, item, parts) => {
+        const server = isServerCustomCall(item, state.customToolNames);
         parts.push({
           type: 'tool-input-start',
           id: item.call_id ?? item.id ?? '',
           toolName: client.toolName(item),
+          ...(server ? { providerExecuted: true } : {}),
         });
       },
     ]),
@@ -73,9 +81,9 @@ export const toolItemDoneReducers: Record<string, ItemReducer> = {
     Object.keys(clientItems).map((type): [string, ItemReducer] => [
       type,
       (state, _event, item, parts) => {
-        state.hasFunctionCall = true;
+        if (!isServerCustomCall(item, state.customToolNames)) state.hasFunctionCall = true;
         parts.push({ type: 'tool-input-end', id: item.call_id ?? item.id ?? '' });
-        parts.push(...mapClientItem(item));
+        parts.push(...(mapClientItem(item, state.customToolNames) as StreamPart[]));
       },
     ]),
   ),
