@@ -12,6 +12,7 @@ export {
   retryWithBackoff,
 } from './http/retry.js';
 export { VERSION } from './http/version.js';
+export * from './middleware/index.js';
 export * from './object/index.js';
 export * from './persistence/index.js';
 export * from './registry/index.js';

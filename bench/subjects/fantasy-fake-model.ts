@@ -1,5 +1,6 @@
 import type { CallOptions } from '../../src/spec/call-options.js';
 import type { Content } from '../../src/spec/content.js';
+import { withResultText } from '../../src/spec/generate-result.js';
 import type { LanguageModel } from '../../src/spec/language-model.js';
 import type { StreamPart } from '../../src/spec/stream-part.js';
 import { emptyUsage } from '../../src/spec/usage.js';
@@ -14,12 +15,12 @@ export function createFakeAgentModel(): LanguageModel {
     modelId: 'bench-model',
     generate: async (options) => {
       const answered = endsWithToolResult(options);
-      return {
+      return withResultText({
         content: answered ? answerContent : toolCallContent,
         finishReason: answered ? 'stop' : 'tool-calls',
         usage: emptyUsage(),
         warnings: [],
-      };
+      });
     },
     stream: async (options) => streamParts(endsWithToolResult(options) ? answerParts : toolCallParts),
     generateObject: () => Promise.reject(new Error('not scripted')),

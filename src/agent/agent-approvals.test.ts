@@ -124,7 +124,7 @@ describe('a step with calls that need approval', () => {
     const model = callingModel(toolCall('bad', 'remove', '{"other":1}'));
     const result = await createAgent(model, { tools: [remove] }).generate({ prompt: 'Go' });
     expect(result.pendingApprovals).toEqual([]);
-    expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.result?.type).toBe('error');
+    expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.output?.type).toBe('error');
     expect(model.calls).toHaveLength(2);
   });
 

@@ -36,9 +36,11 @@ describe('agent.generate: results and content', () => {
       type: 'tool-result',
       toolCallId: 'call-1',
       toolName: 'tool1',
-      result: { type: 'text', text: 'result1' },
+      output: { type: 'text', text: 'result1' },
     });
-    expect(textOf(produced)).toBe('Hello');
+    expect(textOf(produced)).toBe('HelloWorld');
+    expect(result.text).toBe('HelloWorld');
+    expect(result.reasoningText).toBe('thinking');
     expect(sourcesOf(produced)).toHaveLength(1);
   });
 

@@ -17,7 +17,10 @@ export interface PrepareStepOptions {
   /** 0 for the first step. */
   stepNumber: number;
   model: LanguageModel;
-  /** The prompt this step would send: the initial prompt plus every earlier step's messages. */
+  /**
+   * The prompt this step would send: the initial prompt plus every earlier step's messages. It is the
+   * run's history itself, not a copy: return a new array to change it, don't edit this one.
+   */
   messages: Message[];
   abortSignal?: AbortSignal;
 }

@@ -1,5 +1,5 @@
 import { type ToolApprovalRequestContent, toolApprovalRequestsOf } from '../spec/content.js';
-import type { GenerateResult } from '../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../spec/generate-result.js';
 import type { Message } from '../spec/message.js';
 import { addUsage, emptyUsage, type Usage } from '../spec/usage.js';
 
@@ -19,9 +19,14 @@ export interface AgentResult {
   response: GenerateResult;
   /** Field-wise sum of every step's usage. */
   totalUsage: Usage;
+  /** The final answer's text (`response.text`). */
+  text: string;
+  /** The final answer's reasoning (`response.reasoningText`). */
+  reasoningText: string;
   /**
-   * What the run added to the conversation, to append to the messages it was given to continue: the tool
-   * results of approvals answered in those messages (one tool message), then every step's messages.
+   * Every message the run added, in order: the tool results of approvals answered in the messages it was
+   * given (one tool message), then each step's `messages`. Append them to the prompt to persist the
+   * conversation or continue it, `save([...prompt, ...result.messages])`.
    */
   messages: Message[];
   /**
@@ -37,7 +42,10 @@ export function finalResponse(steps: readonly StepResult[]): GenerateResult {
     const step = steps[index];
     if (step !== undefined && hasNonBlankText(step)) return step;
   }
-  return steps.at(-1) ?? { content: [], finishReason: 'unknown', usage: emptyUsage(), warnings: [] };
+  return (
+    steps.at(-1) ??
+    withResultText({ content: [], finishReason: 'unknown', usage: emptyUsage(), warnings: [] })
+  );
 }
 
 /** True when some text block has a non-whitespace character. */
@@ -47,10 +55,13 @@ export function hasNonBlankText(response: Pick<GenerateResult, 'content'>): bool
 
 /** The run's result from its steps, after the tool message of the approvals it resumed (if any). */
 export function toAgentResult(steps: StepResult[], resumedMessages: readonly Message[] = []): AgentResult {
+  const response = finalResponse(steps);
   return {
     steps,
-    response: finalResponse(steps),
+    response,
     totalUsage: steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
+    text: response.text,
+    reasoningText: response.reasoningText,
     messages: [...resumedMessages, ...steps.flatMap((step) => step.messages)],
     pendingApprovals: toolApprovalRequestsOf(steps.at(-1)?.content ?? []),
   };

@@ -30,7 +30,7 @@ describe('stopTurn', () => {
     expect(model.calls).toHaveLength(1);
     expect(result.steps).toHaveLength(1);
     const [toolResult] = toolResultsOf(result.response.content);
-    expect(toolResult).toMatchObject({ stopTurn: true, result: { type: 'error', error: 'stop here' } });
+    expect(toolResult).toMatchObject({ stopTurn: true, output: { type: 'error', error: 'stop here' } });
   });
 
   it('feeds an error result back without stopTurn', async () => {
@@ -58,7 +58,7 @@ describe('stopTurn', () => {
     expect(model.calls).toHaveLength(1);
     expect(result.steps).toHaveLength(1);
     expect(results).toEqual([
-      expect.objectContaining({ stopTurn: true, result: { type: 'text', text: 'done' } }),
+      expect.objectContaining({ stopTurn: true, output: { type: 'text', text: 'done' } }),
     ]);
     expect(toolResultsOf(result.response.content)[0]?.stopTurn).toBe(true);
   });

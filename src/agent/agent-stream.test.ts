@@ -135,7 +135,7 @@ describe('agent.stream: callbacks', () => {
     expect(results).toEqual(['echo']);
     expect(result.steps).toHaveLength(2);
     expect(toolCallsOf(result.steps[0]?.content ?? [])).toHaveLength(1);
-    expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.result).toEqual({
+    expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.output).toEqual({
       type: 'text',
       text: 'echo: hi',
     });
@@ -270,7 +270,7 @@ describe('agent.stream: callbacks', () => {
       { onToolCall: (call) => void calls.push(call.invalid) },
     );
     expect(calls).toEqual([true]);
-    expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.result).toEqual({
+    expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.output).toEqual({
       type: 'error',
       error: 'missing required parameter: value',
     });
@@ -281,7 +281,7 @@ describe('agent.stream: callbacks', () => {
       [[...toolCallParts('a', 'echo', '{}'), finishPart('tool-calls')], [finishPart('stop')]],
       { repairToolCall: ({ originalToolCall }) => ({ ...originalToolCall, input: '{"value":"fixed"}' }) },
     );
-    expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.result).toEqual({
+    expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.output).toEqual({
       type: 'text',
       text: 'echo: fixed',
     });

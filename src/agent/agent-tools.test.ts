@@ -113,7 +113,7 @@ describe('tool-call validation and repair', () => {
     expect(call?.invalid).toBe(true);
     expect(call?.validationError).toBeInstanceOf(InvalidToolCallError);
     expect(call?.validationError?.message).toContain('missing required parameter: value');
-    expect(firstResult(result)?.result).toEqual({
+    expect(firstResult(result)?.output).toEqual({
       type: 'error',
       error: 'missing required parameter: value',
     });
@@ -213,7 +213,7 @@ describe('tool-call validation and repair', () => {
       activeTools: ['other'],
     });
     expect(runs).toBe(0);
-    expect(firstResult(result)?.result).toMatchObject({
+    expect(firstResult(result)?.output).toMatchObject({
       type: 'error',
       error: expect.stringContaining('tool not found'),
     });
@@ -247,7 +247,7 @@ describe('tool-call validation and repair', () => {
     const result = await createAgent(callingModel(toolCall('1', 'ping', '')), { tools: [ping] }).generate({
       prompt: 'Hi',
     });
-    expect(firstResult(result)?.result).toEqual({ type: 'text', text: 'pong' });
+    expect(firstResult(result)?.output).toEqual({ type: 'text', text: 'pong' });
   });
 
   it('does not run a function tool that the step did not offer', async () => {
@@ -272,7 +272,7 @@ describe('tool results and media', () => {
     }).generate({
       prompt: 'Hi',
     });
-    expect(firstResult(result)?.result).toEqual({ type: 'media', data: 'iVBORw==', mediaType: 'image/png' });
+    expect(firstResult(result)?.output).toEqual({ type: 'media', data: 'iVBORw==', mediaType: 'image/png' });
     expect(model.calls[1]?.prompt.length).toBeGreaterThan(model.calls[0]?.prompt.length ?? 0);
   });
 
@@ -280,14 +280,14 @@ describe('tool results and media', () => {
     const result = await createAgent(callingModel(toolCall('1', 'media', '{}')), {
       tools: [mediaTool(() => mediaResponse(bytes, 'audio/wav'))],
     }).generate({ prompt: 'Hi' });
-    expect(firstResult(result)?.result).toEqual({ type: 'media', data: 'iVBORw==', mediaType: 'audio/wav' });
+    expect(firstResult(result)?.output).toEqual({ type: 'media', data: 'iVBORw==', mediaType: 'audio/wav' });
   });
 
   it('uses the content of an image response as its caption', async () => {
     const result = await createAgent(callingModel(toolCall('1', 'media', '{}')), {
       tools: [mediaTool(() => ({ ...imageResponse(bytes, 'image/png'), content: 'a chart' }))],
     }).generate({ prompt: 'Hi' });
-    expect(firstResult(result)?.result).toMatchObject({ type: 'media', text: 'a chart' });
+    expect(firstResult(result)?.output).toMatchObject({ type: 'media', text: 'a chart' });
   });
 
   it('keeps response metadata as client metadata', async () => {
@@ -308,7 +308,7 @@ describe('tool results and media', () => {
       type: 'tool-result',
       toolCallId: 'c1',
       toolName: 'computer',
-      result: { type: 'media', data: 'iVBORw==', mediaType: 'image/png' },
+      output: { type: 'media', data: 'iVBORw==', mediaType: 'image/png' },
     });
   });
 
@@ -322,7 +322,7 @@ describe('tool results and media', () => {
     expect(firstResult(result)).toMatchObject({
       toolCallId: 'c1',
       toolName: 'computer',
-      result: { type: 'text', text: 'screenshot taken' },
+      output: { type: 'text', text: 'screenshot taken' },
     });
   });
 
@@ -337,7 +337,7 @@ describe('tool results and media', () => {
     });
     const model = callingModel(toolCall('1', 'broken', '{}'));
     const result = await createAgent(model, { tools: [broken] }).generate({ prompt: 'Hi' });
-    expect(firstResult(result)?.result).toEqual({ type: 'error', error: 'tool "broken" failed: kaboom' });
+    expect(firstResult(result)?.output).toEqual({ type: 'error', error: 'tool "broken" failed: kaboom' });
     expect(result.steps).toHaveLength(2);
   });
 
@@ -356,7 +356,7 @@ describe('tool results and media', () => {
     }).generate({
       prompt: 'Hi',
     });
-    expect(firstResult(result)?.result).toEqual({
+    expect(firstResult(result)?.output).toEqual({
       type: 'error',
       error: 'tool "broken" failed: async kaboom',
     });

@@ -1,6 +1,6 @@
 import { FantasyError } from '../errors/fantasy-error.js';
 import type { Content } from '../spec/content.js';
-import type { GenerateResult } from '../spec/generate-result.js';
+import type { GenerateResponse } from '../spec/generate-result.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { emptyUsage } from '../spec/usage.js';
 import type { AgentStreamCallbacks, AgentStreamPart } from './agent-stream-part.js';
@@ -21,7 +21,8 @@ import {
 export interface StepStreamContext {
   validation: ToolCallValidationContext;
   callbacks: AgentStreamCallbacks;
-  emit: (part: AgentStreamPart) => Promise<void>;
+  /** Returns a promise only when the run must wait for a reader. */
+  emit: (part: AgentStreamPart) => void | Promise<void>;
   abortSignal: AbortSignal | undefined;
   /** Set once the first part reached the caller: from then on the attempt may not be retried. */
   attempt: { delivered: boolean };
@@ -29,7 +30,7 @@ export interface StepStreamContext {
 
 /** A streamed step's model response and its client tool calls, validated. */
 export interface StreamedStep {
-  response: GenerateResult;
+  response: GenerateResponse;
   calls: CheckedToolCall[];
 }
 
@@ -51,11 +52,17 @@ export async function consumeStepStream(
       const next = await raceAbort(iterator.next(), context.abortSignal);
       if (next.done) break;
       if (next.value.type === 'error') throw toStreamError(next.value.error);
-      const part = await validatePart(next.value, calls, context.validation);
+      const part = needsValidation(next.value)
+        ? await validatePart(next.value, calls, context.validation)
+        : next.value;
       context.attempt.delivered = true;
-      await context.callbacks.onChunk?.(part);
-      await handleStepStreamPart(state, part, context.callbacks);
-      await context.emit(part);
+      // Each step awaits only what returned a promise: a sync hook or a reader already waiting costs no tick.
+      const chunkHook = context.callbacks.onChunk?.(part);
+      if (chunkHook !== undefined) await chunkHook;
+      const partHook = handleStepStreamPart(state, part, context.callbacks);
+      if (partHook !== undefined) await partHook;
+      const emitted = context.emit(part);
+      if (emitted !== undefined) await emitted;
     }
     done = true;
   } finally {
@@ -65,18 +72,21 @@ export async function consumeStepStream(
   return { response: toResponse(state), calls };
 }
 
+function needsValidation(part: ModelPart): part is Extract<ModelPart, { type: 'tool-call' }> {
+  return part.type === 'tool-call' && part.providerExecuted !== true;
+}
+
 async function validatePart(
-  part: ModelPart,
+  part: Extract<ModelPart, { type: 'tool-call' }>,
   calls: CheckedToolCall[],
   validation: ToolCallValidationContext,
 ): Promise<ModelPart> {
-  if (part.type !== 'tool-call' || part.providerExecuted) return part;
   const checked = await validateAndRepairToolCall(part, validation);
   calls.push(checked);
   return checked.call;
 }
 
-function toResponse(state: StepStreamState): GenerateResult {
+function toResponse(state: StepStreamState): GenerateResponse {
   const content: Content[] = state.content;
   return {
     content,

@@ -1,5 +1,5 @@
 import type { Content, ToolResultContent } from '../spec/content.js';
-import type { GenerateResult } from '../spec/generate-result.js';
+import { type GenerateResponse, withResultText } from '../spec/generate-result.js';
 import type { StepResult } from './agent-result.js';
 import type { AgentRun } from './resolve-agent-run.js';
 import { isStopConditionMet } from './stop-condition.js';
@@ -7,12 +7,15 @@ import { toResponseMessages } from './to-response-messages.js';
 
 /** A step's result: the model's response, its content (validated calls) with the tool results appended. */
 export function toStepResult(
-  response: GenerateResult,
+  response: GenerateResponse,
   content: readonly Content[],
   toolResults: readonly ToolResultContent[],
 ): StepResult {
   const stepContent = [...content, ...toolResults];
-  return { ...response, content: stepContent, messages: toResponseMessages(stepContent) };
+  return {
+    ...withResultText({ ...response, content: stepContent }),
+    messages: toResponseMessages(stepContent),
+  };
 }
 
 /**

@@ -1,9 +1,10 @@
 import { retryWithBackoff } from '../http/retry.js';
 import type { Content } from '../spec/content.js';
+import type { Message } from '../spec/message.js';
 import { type AgentResult, type StepResult, toAgentResult } from './agent-result.js';
 import { executeTools } from './execute-tools.js';
 import { shouldContinue, toStepResult } from './finish-step.js';
-import { planStep } from './plan-step.js';
+import { appendStep, createHistory, planStep } from './plan-step.js';
 import { raceAbort } from './race-abort.js';
 import { requestApprovals } from './request-approvals.js';
 import type { AgentRun } from './resolve-agent-run.js';
@@ -22,15 +23,22 @@ export async function generateAgent(initialRun: AgentRun): Promise<AgentResult> 
   initialRun.abortSignal?.throwIfAborted();
   const { run, resumed } = await resumeRun(initialRun);
   const steps: StepResult[] = [];
+  const history = createHistory(run);
   do {
     run.abortSignal?.throwIfAborted();
-    steps.push(await generateStep(run, steps));
+    const step = await generateStep(run, steps, history);
+    steps.push(step);
+    appendStep(history, step);
   } while (await shouldContinue(run, steps));
   return toAgentResult(steps, resumed.messages);
 }
 
-async function generateStep(run: AgentRun, steps: readonly StepResult[]): Promise<StepResult> {
-  const plan = await planStep(run, steps);
+async function generateStep(
+  run: AgentRun,
+  steps: readonly StepResult[],
+  history: Message[],
+): Promise<StepResult> {
+  const plan = await planStep(run, steps, history);
   const response = await retryWithBackoff(
     () => raceAbort(plan.model.generate(plan.call), run.abortSignal),
     run.retry,

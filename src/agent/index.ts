@@ -35,16 +35,20 @@ export {
 export { toResponseMessages } from './to-response-messages.js';
 export {
   type AgentTool,
+  type InferToolOutput,
   type ToolDefinition,
   type ToolExecuteOptions,
   type ToolNeedsApproval,
   type ToolOutcome,
+  type ToolResult,
   tool,
 } from './tool.js';
 export { type ApprovalRequest, approvalResponse, approve, deny } from './tool-approval.js';
 export {
   errorResponse,
   imageResponse,
+  isToolResponse,
+  jsonResponse,
   mediaResponse,
   stopTurn,
   type ToolResponse,

@@ -21,12 +21,31 @@ export interface StepPlan {
 }
 
 /**
- * Prepares a step: the prompt is the initial prompt plus every earlier step's messages, then `prepareStep`
- * may override the model, prompt, system message, tool choice and tools for this step only.
+ * The run's one history: the initial prompt, then each step's messages appended in place once the step
+ * ended. Every step hands it on as is (to the model, `prepareStep` and tools), so a step costs the same
+ * whatever the history's length; whoever keeps it past its step sees it grow, and copies it.
  */
-export async function planStep(run: AgentRun, steps: readonly StepResult[]): Promise<StepPlan> {
+export function createHistory(run: AgentRun): Message[] {
+  return [...run.prompt];
+}
+
+/** Appends a finished step's messages to the history. */
+export function appendStep(history: Message[], step: StepResult): void {
+  for (const message of step.messages) history.push(message);
+}
+
+/**
+ * Prepares a step: the prompt is the history (the initial prompt plus every earlier step's messages),
+ * not a copy of it; then `prepareStep` may override the model, prompt, system message, tool choice and
+ * tools for this step only.
+ */
+export async function planStep(
+  run: AgentRun,
+  steps: readonly StepResult[],
+  history: Message[],
+): Promise<StepPlan> {
   const stepNumber = steps.length;
-  const defaultMessages = [...run.prompt, ...steps.flatMap((step) => step.messages)];
+  const defaultMessages = history;
   const overrides: PrepareStepResult =
     (await run.prepareStep?.({
       steps,

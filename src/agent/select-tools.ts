@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { FunctionTool, Tool } from '../spec/tool.js';
 import {
   type ExecutableProviderTool,
@@ -29,6 +30,7 @@ export function selectTools(options: {
   const isActive = (name: string) => options.activeTools.length === 0 || options.activeTools.includes(name);
   for (const agentTool of options.tools) {
     if (!isActive(agentTool.name)) continue;
+    rejectDuplicate(selected.runnable, agentTool);
     selected.tools.push(toFunctionTool(agentTool));
     selected.runnable.set(agentTool.name, agentTool);
   }
@@ -40,6 +42,20 @@ export function selectTools(options: {
       selected.runnable.set(definition.name, providerTool);
   }
   return selected;
+}
+
+/** Two tools with one name would shadow each other silently: say which two, and how to tell them apart. */
+function rejectDuplicate(runnable: ReadonlyMap<string, StepTool>, agentTool: AgentTool): void {
+  const existing = runnable.get(agentTool.name);
+  if (existing === undefined) return;
+  const describe = (candidate: StepTool) =>
+    ('origin' in candidate && candidate.origin) || 'a tool passed to the agent';
+  throw new InvalidArgumentError({
+    argument: 'tools',
+    message:
+      `two tools are named "${agentTool.name}": ${describe(existing)} and ${describe(agentTool)}; ` +
+      'rename one, or give MCP tools a prefix (client.tools({ prefix }))',
+  });
 }
 
 /** The wire definition of a function tool. */

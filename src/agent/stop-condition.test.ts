@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { toolCall, usage } from '../../test/support/agent-fixtures.js';
 import type { Content } from '../spec/content.js';
 import type { FinishReason } from '../spec/finish-reason.js';
+import { withResultText } from '../spec/generate-result.js';
 import { finalResponse, hasNonBlankText, type StepResult } from './agent-result.js';
 import { finishReasonIs, hasContent, hasToolCall, maxTokensUsed, stepCountIs } from './stop-condition.js';
 
 function step(content: Content[] = [], finishReason: FinishReason = 'stop', totalTokens = 0): StepResult {
-  return { content, finishReason, usage: usage({ totalTokens }), warnings: [], messages: [] };
+  return {
+    ...withResultText({ content, finishReason, usage: usage({ totalTokens }), warnings: [] }),
+    messages: [],
+  };
 }
 
 describe('stop conditions', () => {
@@ -71,6 +75,8 @@ describe('finalResponse', () => {
     expect(finalResponse([step(), last])).toBe(last);
     expect(finalResponse([])).toEqual({
       content: [],
+      text: '',
+      reasoningText: '',
       finishReason: 'unknown',
       usage: usage({}),
       warnings: [],

@@ -1,18 +1,22 @@
 import { isRetryableError, retryWithBackoff } from '../http/retry.js';
 import type { ToolResultContent } from '../spec/content.js';
+import type { Message } from '../spec/message.js';
 import { type AgentResult, type StepResult, toAgentResult } from './agent-result.js';
 import type { AgentStreamCallbacks, AgentStreamPart } from './agent-stream-part.js';
 import { consumeStepStream, type StreamedStep } from './consume-step-stream.js';
 import { executeTools } from './execute-tools.js';
 import { shouldContinue, toStepResult } from './finish-step.js';
-import { planStep } from './plan-step.js';
+import { appendStep, createHistory, planStep } from './plan-step.js';
 import { raceAbort } from './race-abort.js';
 import { requestApprovals } from './request-approvals.js';
 import type { AgentRun } from './resolve-agent-run.js';
 import { resumeRun } from './run-answered-approvals.js';
 
-/** Hands a part to the stream views; resolves when a reader wants the next one. */
-export type EmitPart = (part: AgentStreamPart) => Promise<void>;
+/**
+ * Hands a part to the stream views. Returns a promise, resolved when a reader wants more, only when the
+ * run must wait; `undefined` means go on.
+ */
+export type EmitPart = (part: AgentStreamPart) => void | Promise<void>;
 
 /**
  * Runs an agent over model streams, calling the hooks and emitting parts as they come. Any failure after
@@ -28,9 +32,12 @@ export async function streamAgent(
     initialRun.abortSignal?.throwIfAborted();
     const { run, resumed } = await resumeRun(initialRun, (result) => emitToolResult(result, callbacks, emit));
     const steps: StepResult[] = [];
+    const history = createHistory(run);
     do {
       run.abortSignal?.throwIfAborted();
-      steps.push(await streamStep(run, steps, callbacks, emit));
+      const step = await streamStep(run, { steps, history }, callbacks, emit);
+      steps.push(step);
+      appendStep(history, step);
     } while (await shouldContinue(run, steps));
     const result = toAgentResult(steps, resumed.messages);
     await callbacks.onFinish?.(result);
@@ -44,11 +51,11 @@ export async function streamAgent(
 
 async function streamStep(
   run: AgentRun,
-  steps: readonly StepResult[],
+  { steps, history }: { steps: readonly StepResult[]; history: Message[] },
   callbacks: AgentStreamCallbacks,
   emit: EmitPart,
 ): Promise<StepResult> {
-  const plan = await planStep(run, steps);
+  const plan = await planStep(run, steps, history);
   await callbacks.onStepStart?.(plan.stepNumber);
   await emit({ type: 'step-start', stepNumber: plan.stepNumber });
   const streamed = await streamModel(run, plan, callbacks, emit);

@@ -24,7 +24,7 @@ describe('toResponseMessages', () => {
       type: 'tool-result',
       toolCallId: 'c-1',
       toolName: 'echo',
-      result: { type: 'text', text: 'v' },
+      output: { type: 'text', text: 'v' },
       clientMetadata: '{"ms":12}',
     },
   ];

@@ -66,7 +66,7 @@ function toToolResultPart(
     toolCallId: part.toolCallId,
     toolName: part.toolName,
     // Provider-executed results may carry their payload only in metadata; the part still needs an output.
-    output: part.result ?? { type: 'text', text: '' },
+    output: part.output ?? { type: 'text', text: '' },
     ...(part.providerExecuted ? { providerExecuted: true } : {}),
     ...(part.clientMetadata === undefined ? {} : { clientMetadata: part.clientMetadata }),
     ...options,

@@ -4,14 +4,14 @@ import type { ToolResponse } from './tool-response.js';
 
 /**
  * A tool's response as step content: errors (`isError`) win over media; images and media are sent as
- * base64 with `content` as the caption; anything else is text. Metadata and `stopTurn` are carried over.
+ * base64 with `content` as the caption; JSON responses as their value; anything else is text. Metadata and `stopTurn` are carried over.
  */
 export function toToolResult(call: ToolCallContent, response: ToolResponse): ToolResultContent {
   return {
     type: 'tool-result',
     toolCallId: call.toolCallId,
     toolName: call.toolName,
-    result: toToolResultOutput(response),
+    output: toToolResultOutput(response),
     ...(response.metadata === undefined ? {} : { clientMetadata: response.metadata }),
     ...(response.stopTurn ? { stopTurn: true } : {}),
   };
@@ -23,7 +23,7 @@ export function toErrorResult(call: ToolCallContent, message: string): ToolResul
     type: 'tool-result',
     toolCallId: call.toolCallId,
     toolName: call.toolName,
-    result: { type: 'error', error: message },
+    output: { type: 'error', error: message },
   };
 }
 
@@ -37,6 +37,7 @@ function toToolResultOutput(response: ToolResponse): ToolResultOutput {
       ...(response.content === '' ? {} : { text: response.content }),
     };
   }
+  if (response.type === 'json') return { type: 'json', value: response.value ?? null };
   return { type: 'text', text: response.content };
 }
 

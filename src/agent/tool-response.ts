@@ -1,11 +1,16 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { JSONValue } from '../spec/json-value.js';
+
 /**
- * What a tool returns. `text` is sent as text; `image` and `media` send `data` (with `content` as a
- * caption); `isError` sends `content` as an error the model can react to; `stopTurn` ends the agent's turn
- * after this step, the result still being recorded.
+ * What a tool returns. `text` is sent as text; `json` sends `value` as JSON; `image` and `media` send
+ * `data` (with `content` as a caption); `isError` sends `content` as an error the model can react to;
+ * `stopTurn` ends the agent's turn after this step, the result still being recorded.
  */
 export interface ToolResponse {
-  type: 'text' | 'image' | 'media';
+  type: 'text' | 'json' | 'image' | 'media';
   content: string;
+  /** The JSON result of a `json` response. */
+  value?: JSONValue;
   data?: Uint8Array;
   /** IANA media type of `data`, e.g. `image/png`. */
   mediaType?: string;
@@ -23,6 +28,11 @@ export function textResponse(text: string): ToolResponse {
 /** An error result: the model sees the message and may try again. */
 export function errorResponse(message: string): ToolResponse {
   return { type: 'text', content: message, isError: true };
+}
+
+/** A JSON result: objects, arrays, numbers, ... sent to each provider as it expects JSON results. */
+export function jsonResponse(value: JSONValue): ToolResponse {
+  return { type: 'json', content: '', value };
 }
 
 /** An image result; set `content` on it for a caption. */
@@ -55,11 +65,48 @@ export function withResponseMetadata(response: ToolResponse, value: unknown): To
  * @example
  * execute: async ({ answer }) => stopTurn(textResponse(answer))
  */
-export function stopTurn(response: ToolResponse | string): ToolResponse {
+export function stopTurn(response: ToolResponse | string | JSONValue): ToolResponse {
   return { ...toToolResponse(response), stopTurn: true };
 }
 
-/** A plain string returned by a tool is a text result. */
-export function toToolResponse(response: ToolResponse | string): ToolResponse {
-  return typeof response === 'string' ? textResponse(response) : response;
+/**
+ * What a tool's `execute` returned, as a response: a string is a text result, a `ToolResponse` (built with
+ * the helpers here) is used as it is, `undefined` is an empty text result, and any other value is a JSON
+ * result (a copy through JSON, so dates become strings and `undefined` properties disappear). A value JSON
+ * cannot hold (a BigInt, a cycle) throws an `InvalidArgumentError`, which the agent sends as an error result.
+ */
+export function toToolResponse(outcome: unknown): ToolResponse {
+  if (typeof outcome === 'string') return textResponse(outcome);
+  if (outcome === undefined) return textResponse('');
+  if (isToolResponse(outcome)) return outcome;
+  return jsonResponse(toJSONValue(outcome));
+}
+
+const responseTypes = new Set(['text', 'json', 'image', 'media']);
+
+/** True for an object shaped like a `ToolResponse`: a known `type` and a string `content`. */
+export function isToolResponse(value: unknown): value is ToolResponse {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { type, content } = value as { type?: unknown; content?: unknown };
+  return typeof type === 'string' && responseTypes.has(type) && typeof content === 'string';
+}
+
+function toJSONValue(value: unknown): JSONValue {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (cause) {
+    throw new InvalidArgumentError({
+      argument: 'tool result',
+      message: `the tool returned a value JSON cannot hold (${(cause as Error).message}); return JSON values`,
+      cause,
+    });
+  }
+  if (text === undefined) {
+    throw new InvalidArgumentError({
+      argument: 'tool result',
+      message: `the tool returned a ${typeof value}, which JSON cannot hold; return JSON values`,
+    });
+  }
+  return JSON.parse(text) as JSONValue;
 }

@@ -59,6 +59,9 @@ A conversation: each line you type is a turn; the model sees the whole history. 
 
 Chat options:
       --session <file.json>   load the conversation from this file if it exists, and save it after each turn
+      --mcp <command>         tools from an MCP server started as a child process, e.g. --mcp 'npx -y server'
+                              (repeatable; the server gets a minimal environment, none of your API keys)
+      --mcp-url <url>         tools from an MCP server over Streamable HTTP (repeatable)
 
 ${modelOptions}`,
   cassette: `Usage: fantasy cassette show [--full] <file.yaml>

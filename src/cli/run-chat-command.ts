@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { type Agent, createAgent } from '../agent/index.js';
+import { type Agent, type AgentTool, createAgent } from '../agent/index.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import { type Message, userMessage } from '../spec/message.js';
 import { samplingOf } from './call-settings.js';
 import { loadChatSession, saveChatSession } from './chat-session-file.js';
 import type { CliEnvironment } from './cli-environment.js';
 import { cliHelp } from './cli-help.js';
+import { connectCliMCPServers } from './connect-cli-mcp.js';
 import { describeCliError } from './format-cli-error.js';
 import { writeJsonLine } from './json-lines.js';
 import {
@@ -19,7 +20,12 @@ import { createStreamRenderer, type RenderedPart } from './stream-renderer.js';
 import { type TerminalStyle, terminalStyle } from './terminal-style.js';
 import { withCliModel } from './with-cli-model.js';
 
-const chatOptionSpecs = { ...modelOptionSpecs, session: { type: 'string' } } as const;
+const chatOptionSpecs = {
+  ...modelOptionSpecs,
+  session: { type: 'string' },
+  mcp: { type: 'string', multiple: true },
+  'mcp-url': { type: 'string', multiple: true },
+} as const;
 
 /** The state of one chat. */
 interface Chat {
@@ -51,11 +57,32 @@ export async function runChatCommand(args: readonly string[], environment: CliEn
       ? resolve(environment.cwd ?? process.cwd(), values.session)
       : undefined;
   const history = sessionPath === undefined ? [] : await loadChatSession(sessionPath);
+  const mcp = await connectCliMCPServers(stringList(values.mcp), stringList(values['mcp-url']));
+  try {
+    return await chatWith(options, environment, history, sessionPath, mcp.tools);
+  } finally {
+    await mcp.close();
+  }
+}
+
+function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' ? [value] : [];
+}
+
+function chatWith(
+  options: ModelOptions,
+  environment: CliEnvironment,
+  history: Message[],
+  sessionPath: string | undefined,
+  tools: AgentTool[],
+): Promise<number> {
   return withCliModel(options, environment, async (model) => {
     const chat: Chat = {
       agent: createAgent(model, {
         ...samplingOf(options),
         ...(options.system ? { system: options.system } : {}),
+        ...(tools.length === 0 ? {} : { tools }),
       }),
       history,
       sessionPath,
@@ -133,7 +160,7 @@ async function takeTurn(chat: Chat, text: string): Promise<void> {
       else renderer.render(part as RenderedPart);
     }
     const result = await run.result;
-    chat.history = [...chat.history, userMessage(text), ...result.steps.flatMap((step) => step.messages)];
+    chat.history = [...chat.history, userMessage(text), ...result.messages];
     if (chat.sessionPath !== undefined) await saveChatSession(chat.sessionPath, chat.history);
   } catch (error) {
     failure = { error };

@@ -92,13 +92,14 @@ function describeToolCall(part: RenderedPart): string {
 }
 
 function describeToolResult(part: RenderedPart): string {
-  const result = part.result as
-    | { type: string; text?: string; error?: string; mediaType?: string }
+  const result = part.output as
+    | { type: string; text?: string; error?: string; mediaType?: string; value?: unknown }
     | undefined;
   if (result === undefined) return `${String(part.toolName)} done`;
   if (result.type === 'error') return `error: ${abbreviate(result.error ?? '', 200)}`;
   if (result.type === 'media')
     return `${result.mediaType ?? 'media'}${result.text ? `: ${abbreviate(result.text, 200)}` : ''}`;
+  if (result.type === 'json') return abbreviate(JSON.stringify(result.value), 200);
   return abbreviate(result.text ?? '', 200);
 }
 

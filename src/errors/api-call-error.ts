@@ -1,4 +1,4 @@
-import { FantasyError, isMarked } from './fantasy-error.js';
+import { FantasyError, isMarked, markKind } from './fantasy-error.js';
 
 /** What is known about a failed HTTP call to a provider. */
 export interface APICallErrorOptions {
@@ -49,6 +49,7 @@ export class APICallError extends FantasyError {
     const status = options.statusCode === undefined ? '' : ` ${options.statusCode}`;
     super(`${method} ${options.url} failed${status}: ${options.message}`, { cause: options.cause });
     this.name = 'APICallError';
+    markKind(this, 'APICallError');
     this.url = options.url;
     this.method = method;
     this.statusCode = options.statusCode;

@@ -1,4 +1,6 @@
 const marker = Symbol.for('fantasy-ts.error');
+/** The class names a subclass also answers to (`ContextWindowExceededError` is an `APICallError`). */
+const kinds = Symbol.for('fantasy-ts.error.kinds');
 
 /** Options shared by every fantasy-ts error. */
 export interface FantasyErrorOptions {
@@ -26,8 +28,22 @@ export class FantasyError extends Error {
   }
 }
 
-/** True when `error` carries the fantasy-ts marker and, if given, the class `name`. */
+/** True when `error` carries the fantasy-ts marker and, if given, the class `name` (its own or a parent's). */
 export function isMarked(error: unknown, name?: string): boolean {
   if (typeof error !== 'object' || error === null || !(marker in error)) return false;
-  return name === undefined || name === 'FantasyError' || (error as { name?: unknown }).name === name;
+  if (name === undefined || name === 'FantasyError' || (error as { name?: unknown }).name === name)
+    return true;
+  const names = (error as { [kinds]?: unknown })[kinds];
+  return Array.isArray(names) && names.includes(name);
+}
+
+/**
+ * Records that `error` is also a `name` (called by a class whose subclasses change `name`), so
+ * `isInstance` of that class accepts the subclasses across realms too.
+ */
+export function markKind(error: FantasyError, name: string): void {
+  const record = error as unknown as { [kinds]?: string[] };
+  const names = record[kinds];
+  if (names) names.push(name);
+  else Object.defineProperty(record, kinds, { value: [name], enumerable: false });
 }

@@ -1,4 +1,5 @@
 import { LoadAPIKeyError } from '../errors/load-api-key-error.js';
+import { checkCredential } from './check-header-values.js';
 
 /** Reads an environment variable where one exists (Node, Bun, Deno with env access); undefined elsewhere. */
 export function loadEnvironmentVariable(name: string): string | undefined {
@@ -9,7 +10,8 @@ export function loadEnvironmentVariable(name: string): string | undefined {
 
 /**
  * The API key from the option, else from the provider's environment variable; throws a `LoadAPIKeyError`
- * naming the variable when neither is set.
+ * naming the variable when neither is set, and an `InvalidArgumentError` (giving the position, never the key)
+ * when the key holds a line break, NUL or another character a header cannot carry.
  *
  * @example
  * const apiKey = loadApiKey({ apiKey: options.apiKey, environmentVariable: 'XAI_API_KEY', provider: 'xAI' });
@@ -26,5 +28,6 @@ export function loadApiKey(options: {
       environmentVariable: options.environmentVariable,
     });
   }
+  checkCredential({ value: key, what: `the API key for ${options.provider}`, argument: 'apiKey' });
   return key;
 }

@@ -2,7 +2,9 @@ import { APICallError } from '../errors/api-call-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { RequestOptions } from '../spec/call-options.js';
+import { fetchWithinOrigin, type SignRequest } from './fetch-within-origin.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
+import { redactError, secretsOfRequest } from './redact-secrets.js';
 import { createRequestWatchdog, type RequestWatchdog } from './request-watchdog.js';
 import { resolveHeaders } from './resolve-headers.js';
 
@@ -18,6 +20,8 @@ export interface PostJsonOptions {
   timeout?: RequestOptions['timeout'] | undefined;
   /** Reads the provider's error body. @default parseCommonErrorBody */
   parseErrorBody?: ParseErrorBody | undefined;
+  /** Adds a signature to each request sent (Bedrock SigV4), redirected ones included. */
+  signRequest?: SignRequest | undefined;
 }
 
 /** A successful response and what was sent, for error reporting later in the stream. */
@@ -25,6 +29,8 @@ export interface PostJsonResult {
   response: Response;
   requestBody: string;
   responseHeaders: Record<string, string>;
+  /** Removes the credentials this request sent from an error (in place) and returns it; use it on every error raised later. */
+  redactError: <T>(error: T) => T;
   /**
    * Guards the body with the call's timeouts and signal; read the body through it (`readBodyText`,
    * `openSseStream`) and dispose of it at the end. Absent when the call has neither.
@@ -33,56 +39,86 @@ export interface PostJsonResult {
 }
 
 /**
- * POSTs `body` as JSON. A non-2xx answer or a failed connection throws an `APICallError` carrying the
+ * POSTs `body` as JSON, with `redirect: 'manual'`: redirects are followed only within the URL's origin (see
+ * `fetchWithinOrigin`), so no credential reaches another host. A non-2xx answer or a failed connection throws an `APICallError` carrying the
  * status, the provider's own message, the request id and the headers (retryable on 408/409/429/5xx and on
  * network failures). An abort rejects with the signal's reason, untouched; a timeout with a `TimeoutError`.
- * The request headers (credentials) are sent, never kept.
+ * Every header is checked before it is sent (a broken key fails as an `InvalidArgumentError` that does not
+ * show it), and every credential sent is scrubbed from every error raised (message, cause, response body and
+ * headers), a provider echoing the key in its 401 body included.
  */
 export async function postJson(options: PostJsonOptions): Promise<PostJsonResult> {
   const requestBody = serializeBody(options.body);
-  const fetchFunction = options.fetch ?? globalThis.fetch;
+  // The credential values of every request sent, so that no error we raise can show them.
+  const secrets: string[] = [];
+  const redact = <T>(error: T): T =>
+    error === options.abortSignal?.reason ? error : redactError(error, secrets);
   const watchdog = createRequestWatchdog({
     timeout: options.timeout,
     abortSignal: options.abortSignal,
     url: options.url,
   });
-  const request: RequestInit = {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-    body: requestBody,
-    ...(watchdog ? { signal: watchdog.signal } : {}),
-  };
   let response: Response;
   try {
-    const pending = fetchFunction(options.url, request);
-    response = await (watchdog ? watchdog.guard(pending) : pending);
+    response = await fetchWithinOrigin({
+      request: {
+        url: options.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
+        body: requestBody,
+      },
+      fetch: options.fetch ?? globalThis.fetch,
+      signal: watchdog?.signal,
+      guard: watchdog ? (pending) => watchdog.guard(pending) : undefined,
+      sign: options.signRequest,
+      onSend: (request) => secrets.push(...secretsOfRequest(request)),
+    });
   } catch (error) {
     watchdog?.dispose();
-    throw connectionError({
-      error: watchdog?.failure?.error ?? error,
-      url: options.url,
-      requestBody,
-      abortSignal: options.abortSignal,
-    });
+    throw redact(
+      connectionError({
+        error: watchdog?.failure?.error ?? error,
+        url: options.url,
+        requestBody,
+        abortSignal: options.abortSignal,
+      }),
+    );
   }
   const responseHeaders = headersToRecord(response.headers);
-  if (!response.ok) {
-    const text = await readTextSafely(response, watchdog);
-    watchdog?.dispose();
-    const parsed = (options.parseErrorBody ?? parseCommonErrorBody)(text);
-    throw new APICallError({
-      message: parsed?.message ?? (text.trim() === '' ? response.statusText || 'no response body' : text),
-      url: options.url,
-      statusCode: response.status,
-      title: response.statusText.toLowerCase() || undefined,
-      requestId: requestIdOf(responseHeaders),
-      requestBody,
-      responseHeaders,
-      responseBody: text,
-      errorType: parsed?.type,
-    });
-  }
-  return { response, requestBody, responseHeaders, ...(watchdog ? { watchdog } : {}) };
+  if (!response.ok)
+    throw redact(await statusError({ response, responseHeaders, requestBody, watchdog, options }));
+  return {
+    response,
+    requestBody,
+    responseHeaders,
+    redactError: redact,
+    ...(watchdog ? { watchdog } : {}),
+  };
+}
+
+/** The `APICallError` of a non-2xx answer, with the provider's message read from its body. */
+async function statusError(context: {
+  response: Response;
+  responseHeaders: Record<string, string>;
+  requestBody: string;
+  watchdog: RequestWatchdog | undefined;
+  options: PostJsonOptions;
+}): Promise<APICallError> {
+  const { response, responseHeaders } = context;
+  const text = await readTextSafely(response, context.watchdog);
+  context.watchdog?.dispose();
+  const parsed = (context.options.parseErrorBody ?? parseCommonErrorBody)(text);
+  return new APICallError({
+    message: parsed?.message ?? (text.trim() === '' ? response.statusText || 'no response body' : text),
+    url: context.options.url,
+    statusCode: response.status,
+    title: response.statusText.toLowerCase() || undefined,
+    requestId: requestIdOf(responseHeaders),
+    requestBody: context.requestBody,
+    responseHeaders,
+    responseBody: text,
+    errorType: parsed?.type,
+  });
 }
 
 /** The body as JSON; a value JSON cannot hold (a BigInt, a cycle) is the caller's to fix. */
@@ -189,6 +225,8 @@ export interface ProviderConnection {
   headers: Record<string, string>;
   userAgent?: string | undefined;
   fetch?: typeof fetch | undefined;
+  /** Adds a signature to each request sent (Bedrock SigV4). */
+  signRequest?: SignRequest | undefined;
 }
 
 /**
@@ -216,5 +254,6 @@ export function postCall(options: {
     abortSignal: call.abortSignal,
     timeout: call.timeout,
     parseErrorBody: options.parseErrorBody,
+    signRequest: connection.signRequest,
   });
 }

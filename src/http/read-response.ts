@@ -7,6 +7,7 @@ import { isAbortError, readBodyText, requestIdOf } from './post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
 import { isWatchdogFailure } from './request-watchdog.js';
 import { decodeSseStream, type SseEvent } from './sse.js';
+import { attachRedaction } from './stream-redaction.js';
 
 /**
  * Reads a 2xx JSON body. Leading whitespace (OpenRouter's keep-alive lines) is fine; a body that is not
@@ -17,18 +18,20 @@ export async function readJsonResponse(posted: PostJsonResult, url: string): Pro
   try {
     text = await readBodyText(posted.response, posted.watchdog);
   } catch (error) {
-    throw midStreamError(error, url);
+    throw posted.redactError(midStreamError(error, url));
   } finally {
     posted.watchdog?.dispose();
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new InvalidResponseError({
-      message: `${url} answered with a body that is not JSON`,
-      data: text,
-      cause,
-    });
+    throw posted.redactError(
+      new InvalidResponseError({
+        message: `${url} answered with a body that is not JSON`,
+        data: text,
+        cause,
+      }),
+    );
   }
 }
 
@@ -47,7 +50,10 @@ export async function openSseStream(
   if (contentType.includes('application/json') || contentType.includes('text/html') || body === null) {
     return rejectNonStreamBody({ posted, url, parseErrorBody, expected: 'an event stream' });
   }
-  return decodeSseStream(body, posted.watchdog ? { watchdog: posted.watchdog } : {});
+  return attachRedaction(
+    decodeSseStream(body, posted.watchdog ? { watchdog: posted.watchdog } : {}),
+    posted.redactError,
+  );
 }
 
 /**
@@ -65,29 +71,33 @@ export async function rejectNonStreamBody(options: {
   const text = await readErrorText(posted, url);
   const parsed = options.parseErrorBody(text);
   if (parsed) {
-    throw new APICallError({
-      message: parsed.message,
-      url,
-      statusCode: posted.response.status,
-      requestId: requestIdOf(posted.responseHeaders),
-      requestBody: posted.requestBody,
-      responseHeaders: posted.responseHeaders,
-      responseBody: text,
-      errorType: parsed.type,
-    });
+    throw posted.redactError(
+      new APICallError({
+        message: parsed.message,
+        url,
+        statusCode: posted.response.status,
+        requestId: requestIdOf(posted.responseHeaders),
+        requestBody: posted.requestBody,
+        responseHeaders: posted.responseHeaders,
+        responseBody: text,
+        errorType: parsed.type,
+      }),
+    );
   }
   const contentType = posted.responseHeaders['content-type'] ?? '';
-  throw new InvalidResponseError({
-    message: `${url} answered ${contentType || 'nothing'} where ${options.expected} was expected`,
-    data: text,
-  });
+  throw posted.redactError(
+    new InvalidResponseError({
+      message: `${url} answered ${contentType || 'nothing'} where ${options.expected} was expected`,
+      data: text,
+    }),
+  );
 }
 
 async function readErrorText(posted: PostJsonResult, url: string): Promise<string> {
   try {
     return posted.response.body === null ? '' : await readBodyText(posted.response, posted.watchdog);
   } catch (error) {
-    throw midStreamError(error, url);
+    throw posted.redactError(midStreamError(error, url));
   } finally {
     posted.watchdog?.dispose();
   }

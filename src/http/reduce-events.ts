@@ -1,6 +1,7 @@
 import type { CallWarning } from '../spec/call-warning.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { midStreamError, truncatedEventError } from './read-response.js';
+import { type RedactError, redactionOf } from './stream-redaction.js';
 
 /** A provider's stream reducer: pure functions over its own state, pushing parts onto a buffer. */
 export interface EventReducer<State extends { ended: boolean }> {
@@ -17,7 +18,8 @@ export interface EventReducer<State extends { ended: boolean }> {
  * The one stream stage every provider shares: events → reducer → stream parts, in a single async generator
  * with one reused parts buffer. Warnings come first; a body cut inside its last event ends with a retryable
  * incomplete-stream error; a failing body (reset, timeout, abort) ends with an `error` part; nothing follows a
- * terminal part. Breaking out of the loop returns the event iterator, which cancels the body.
+ * terminal part. Breaking out of the loop returns the event iterator, which cancels the body. Every `error`
+ * part is scrubbed of the request's credentials (the redaction `openSseStream` attached to the events).
  */
 export async function* reduceEvents<State extends { ended: boolean }>(
   events: AsyncIterable<{ data: string; unterminated?: boolean }>,
@@ -25,6 +27,7 @@ export async function* reduceEvents<State extends { ended: boolean }>(
 ): AsyncGenerator<StreamPart> {
   const { reducer } = options;
   const { state } = reducer;
+  const redact = redactionOf(events);
   if (options.warnings.length > 0) yield { type: 'warnings', warnings: options.warnings };
   const parts: StreamPart[] = [];
   try {
@@ -35,7 +38,7 @@ export async function* reduceEvents<State extends { ended: boolean }>(
         break;
       }
       reducer.reduce(state, event.data, parts);
-      for (const part of parts) yield part;
+      for (const part of parts) yield part.type === 'error' && redact ? redactPart(part, redact) : part;
       parts.length = 0;
       if (state.ended) return;
     }
@@ -43,5 +46,10 @@ export async function* reduceEvents<State extends { ended: boolean }>(
   } catch (error) {
     reducer.endWithError(state, midStreamError(error, options.url), parts);
   }
-  for (const part of parts) yield part;
+  for (const part of parts) yield part.type === 'error' && redact ? redactPart(part, redact) : part;
+}
+
+function redactPart(part: StreamPart & { type: 'error' }, redact: RedactError): StreamPart {
+  redact(part.error);
+  return part;
 }

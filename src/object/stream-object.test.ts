@@ -3,7 +3,7 @@ import { APICallError } from '../errors/api-call-error.js';
 import { NoObjectGeneratedError } from '../errors/no-object-generated-error.js';
 import { jsonSchema } from '../schema/json-schema-wrapper.js';
 import type { CallOptions } from '../spec/call-options.js';
-import type { GenerateResult } from '../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../spec/generate-result.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import type { ObjectCallOptions } from '../spec/object.js';
 import type { StreamPart } from '../spec/stream-part.js';
@@ -53,7 +53,7 @@ function scriptedModel(
       const content: GenerateResult['content'] = call.tools?.length
         ? [{ type: 'tool-call', toolCallId: 't', toolName: 'Person', input: text }]
         : [{ type: 'text', text }];
-      return { content, finishReason: 'stop', usage: emptyUsage(), warnings: [] };
+      return withResultText({ content, finishReason: 'stop', usage: emptyUsage(), warnings: [] });
     },
     async stream(call) {
       calls.push(call);

@@ -54,6 +54,8 @@ function pausedHistory(): Message[] {
 }
 
 const pausedResponse: GenerateResult = {
+  text: '',
+  reasoningText: '',
   content: [
     { type: 'tool-call', toolCallId: 'c1', toolName: 'remove', input: '{}' },
     {

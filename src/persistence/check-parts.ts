@@ -34,7 +34,17 @@ export function checkMessage(value: unknown, context: ReadContext): Message {
 
 /** Checks that a decoded value is response content; returns it as is. */
 export function checkContent(value: unknown, context: ReadContext): Content {
+  renameLegacyResult(value);
   return checkTyped(value, contentFields, context) as unknown as Content;
+}
+
+/** Documents written before 0.2 named a tool result's `output` `result`; they still read. */
+function renameLegacyResult(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  const record = value as Record<string, unknown>;
+  if (record.type !== 'tool-result' || record.result === undefined || record.output !== undefined) return;
+  record.output = record.result;
+  delete record.result;
 }
 
 const optionsField: FieldSpec = { key: 'providerOptions', kind: 'providerOptions', optional: true };
@@ -73,12 +83,34 @@ const kindCheckers: Record<FieldKind, (value: unknown, context: ReadContext) => 
   },
   sourceType: (value, context) => readEnum(value, ['url', 'document'], context),
   toolOutput: (value, context) => checkToolOutput(value, context),
+  json: checkJsonValue,
   providerOptions: checkProviderData,
   providerMetadata: checkProviderData,
 };
 
 function checkToolOutput(value: unknown, context: ReadContext): ToolResultOutput {
   return checkTyped(value, toolOutputFields, context) as unknown as ToolResultOutput;
+}
+
+/** A JSON value: null, a boolean, a finite number, a string, or arrays and plain objects of them. */
+function checkJsonValue(value: unknown, context: ReadContext): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) failAt(context, 'expected a finite number');
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      checkJsonValue(item, childContext(context, index));
+    });
+    return;
+  }
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) {
+    failAt(context, 'expected a JSON value');
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    checkJsonValue(item, childContext(context, key));
+  }
 }
 
 /** Provider options and metadata: an object of objects, keyed by provider. */

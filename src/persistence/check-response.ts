@@ -1,4 +1,4 @@
-import type { GenerateResult } from '../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../spec/generate-result.js';
 import { checkContent, checkProviderData } from './check-parts.js';
 import {
   childContext,
@@ -29,7 +29,7 @@ export const usageFields = [
   'cacheReadTokens',
 ] as const;
 
-/** Checks that a decoded value is a model response; returns it as is. */
+/** Checks that a decoded value is a model response; returns it with `text` and `reasoningText` derived. */
 export function checkResponse(value: unknown, context: ReadContext): GenerateResult {
   const record = readRecord(value, context);
   const contentContext = childContext(context, 'content');
@@ -44,7 +44,7 @@ export function checkResponse(value: unknown, context: ReadContext): GenerateRes
   });
   optional(record, 'providerMetadata', context, checkProviderData);
   optional(record, 'response', context, checkResponseInfo);
-  return record as unknown as GenerateResult;
+  return withResultText(record as unknown as GenerateResult);
 }
 
 function checkUsage(value: unknown, context: ReadContext): void {

@@ -229,9 +229,9 @@ describe('toFantasyJSON and fromFantasyJSON', () => {
     ],
     [
       'an unknown tool output type',
-      '[{"role":"tool","content":[{"type":"tool-result","data":{"tool_call_id":"c","output":{"type":"json","data":{}}}}]}]',
+      '[{"role":"tool","content":[{"type":"tool-result","data":{"tool_call_id":"c","output":{"type":"video","data":{}}}}]}]',
       '[0].content[0].data.output',
-      'unknown tool result output content type: json',
+      'unknown tool result output content type: video',
     ],
     [
       'a missing tool output',

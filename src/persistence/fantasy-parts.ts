@@ -7,10 +7,10 @@ import {
   providerDataToFantasy,
 } from './fantasy-provider-data.js';
 import {
-  camelToSnake,
   contentFields,
   type FieldKind,
   type FieldSpec,
+  goNameOf,
   messagePartFields,
   toolOutputFields,
 } from './part-fields.js';
@@ -45,7 +45,7 @@ export function toFantasyEnvelope(
       item === undefined
         ? field.goZero
         : writeField(item, field.kind, { ...context, path: `${context.path}.${field.key}` });
-    if (written !== undefined) data[camelToSnake(field.key)] = written;
+    if (written !== undefined) data[goNameOf(field)] = written;
   }
   return { type: value.type, data };
 }
@@ -71,11 +71,7 @@ export function fromFantasyEnvelope<T>(value: unknown, kind: EnvelopeKind, conte
   const data = readRecord(envelope.data ?? {}, dataContext);
   const result: Record<string, unknown> = { type };
   for (const field of fields) {
-    const item = readField(
-      data[camelToSnake(field.key)],
-      field,
-      childContext(dataContext, camelToSnake(field.key)),
-    );
+    const item = readField(data[goNameOf(field)], field, childContext(dataContext, goNameOf(field)));
     if (item !== undefined) result[field.key] = item;
   }
   return result as T;
@@ -88,7 +84,7 @@ function writeField(value: unknown, kind: FieldKind, context: WriteContext): JSO
     case 'error':
       return (value as Error).message;
     case 'toolOutput':
-      return toFantasyEnvelope(value as Typed, toolOutputFields[(value as Typed).type as 'text'], context);
+      return toolOutputToFantasy(value as Typed, context);
     case 'providerOptions':
     case 'providerMetadata':
       return providerDataToFantasy(value as Record<string, Record<string, unknown>>, {
@@ -99,6 +95,14 @@ function writeField(value: unknown, kind: FieldKind, context: WriteContext): JSO
     default:
       return value as JSONValue;
   }
+}
+
+/** A tool output envelope; a JSON output, which Fantasy lacks, is written as a `text` output of its JSON text. */
+function toolOutputToFantasy(value: Typed, context: WriteContext): JSONObject {
+  if (value.type === 'json') {
+    return { type: 'text', data: { text: JSON.stringify(value.value as JSONValue) } };
+  }
+  return toFantasyEnvelope(value, toolOutputFields[value.type as 'text'], context);
 }
 
 /** A field's value, or undefined to leave it out; Go's zero values stand for absent optional fields. */
@@ -123,6 +127,8 @@ function readPresentField(value: unknown, kind: FieldKind, context: ReadContext)
       return readEnum(value, ['url', 'document'], context);
     case 'error':
       return readValidationError(value, context);
+    case 'json':
+      return value;
     default:
       return fromFantasyEnvelope(value, 'tool result output content', context);
   }

@@ -1,6 +1,6 @@
 import type { CallWarning } from '../spec/call-warning.js';
 import type { Content } from '../spec/content.js';
-import type { GenerateResult, ResponseInfo } from '../spec/generate-result.js';
+import { type GenerateResult, type ResponseInfo, withResultText } from '../spec/generate-result.js';
 import type { JSONObject, JSONValue } from '../spec/json-value.js';
 import type { Usage } from '../spec/usage.js';
 import { finishReasons, usageFields, warningTypes } from './check-response.js';
@@ -68,7 +68,7 @@ export function responseFromFantasyJSON(json: unknown): GenerateResult {
     record.response === undefined
       ? undefined
       : readResponseInfo(record.response, childContext(context, 'response'));
-  return {
+  return withResultText({
     content: readArray(record.content ?? [], contentContext).map((item, index) =>
       fromFantasyEnvelope<Content>(item, 'content', childContext(contentContext, index)),
     ),
@@ -83,7 +83,7 @@ export function responseFromFantasyJSON(json: unknown): GenerateResult {
     ),
     ...(providerMetadata === undefined ? {} : { providerMetadata }),
     ...(info === undefined ? {} : { response: info }),
-  };
+  });
 }
 
 function warningToFantasy(warning: CallWarning, path: string, options: FantasyJSONOptions): JSONObject {

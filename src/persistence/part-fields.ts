@@ -10,6 +10,7 @@ export type FieldKind =
   | 'error'
   | 'sourceType'
   | 'toolOutput'
+  | 'json'
   | 'providerOptions'
   | 'providerMetadata';
 
@@ -23,6 +24,13 @@ export interface FieldSpec {
   optional?: true;
   /** Fantasy writes this when the field is absent (its structs have no `omitempty` on it). */
   goZero?: JSONValue;
+  /** Its name in Fantasy's JSON when that is not the snake_case of `key`. */
+  goName?: string;
+}
+
+/** The field's name in Fantasy's (Go) JSON. */
+export function goNameOf(field: FieldSpec): string {
+  return field.goName ?? camelToSnake(field.key);
 }
 
 const required = (key: string, kind: FieldKind, goZero?: JSONValue): FieldSpec =>
@@ -108,7 +116,8 @@ export const contentFields: Readonly<Record<Content['type'], readonly FieldSpec[
   'tool-result': [
     required('toolCallId', 'string'),
     required('toolName', 'string'),
-    optional('result', 'toolOutput', null),
+    // One name, `output`, in content and in message parts; Fantasy calls the content's field `result`.
+    { ...optional('output', 'toolOutput', null), goName: 'result' },
     optional('clientMetadata', 'string'),
     providerExecuted,
     metadata,
@@ -120,6 +129,8 @@ export const contentFields: Readonly<Record<Content['type'], readonly FieldSpec[
 /** The fields of each tool result output. */
 export const toolOutputFields: Readonly<Record<ToolResultOutput['type'], readonly FieldSpec[]>> = {
   text: [required('text', 'string')],
+  // Ours: Fantasy has no JSON output, so its format gets the JSON text as a `text` output.
+  json: [required('value', 'json')],
   error: [required('error', 'string')],
   media: [required('data', 'string'), required('mediaType', 'string'), optional('text', 'string')],
 };

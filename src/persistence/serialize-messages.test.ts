@@ -132,9 +132,9 @@ describe('serializeMessages and parseMessages', () => {
     ],
     [
       'an unknown tool output',
-      '[{"role":"tool","content":[{"type":"tool-result","toolCallId":"1","output":{"type":"json"}}]}]',
+      '[{"role":"tool","content":[{"type":"tool-result","toolCallId":"1","output":{"type":"video"}}]}]',
       '[0].content[0].output.type',
-      'unknown type "json"',
+      'unknown type "video"',
     ],
   ])('rejects %s with an InvalidConversationError at the offending path', (_name, text, path, message) => {
     const error = catchError(() => parseMessages(text));

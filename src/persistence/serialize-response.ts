@@ -10,10 +10,12 @@ export const responseFormat = 'fantasy-ts/response';
 
 /** The JSON document of a model response: `{ format, version, response }`, tagged like `messagesToJSON`. */
 export function responseToJSON(response: GenerateResult): JSONObject {
+  // `text` and `reasoningText` are derived from the content; reading the document derives them again.
+  const { text: _text, reasoningText: _reasoningText, ...stored } = response;
   return {
     format: responseFormat,
     version: persistenceVersion,
-    response: encodeTaggedValue(response, 'response') ?? null,
+    response: encodeTaggedValue(stored, 'response') ?? null,
   };
 }
 

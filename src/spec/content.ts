@@ -53,8 +53,11 @@ export interface ToolResultContent {
   type: 'tool-result';
   toolCallId: string;
   toolName: string;
-  /** Absent for provider-executed results, whose payload lives in `providerMetadata`. */
-  result?: ToolResultOutput;
+  /**
+   * What the tool returned (the same name as on `ToolResultPart`). Absent for provider-executed results,
+   * whose payload lives in `providerMetadata`.
+   */
+  output?: ToolResultOutput;
   clientMetadata?: string;
   providerExecuted?: boolean;
   providerMetadata?: ProviderMetadata;
@@ -89,10 +92,11 @@ export type Content =
   | ToolResultContent
   | ToolApprovalRequestContent;
 
-/** The text of the first text block, or `''` (Fantasy's `Text()`). */
+/** Every text block joined with no separator, or `''`: `"Hello "` and `"world"` are `"Hello world"`. */
 export function textOf(content: readonly Content[]): string {
-  for (const part of content) if (part.type === 'text') return part.text;
-  return '';
+  let text = '';
+  for (const part of content) if (part.type === 'text') text += part.text;
+  return text;
 }
 
 /** Every reasoning text joined with no separator. */

@@ -1,5 +1,5 @@
 import type { CallWarning } from './call-warning.js';
-import type { Content } from './content.js';
+import { type Content, reasoningTextOf, textOf } from './content.js';
 import type { FinishReason } from './finish-reason.js';
 import type { ProviderMetadata } from './provider-options.js';
 import type { Usage } from './usage.js';
@@ -16,9 +16,24 @@ export interface ResponseInfo {
 /** A complete, non-streamed model response. */
 export interface GenerateResult {
   content: Content[];
+  /** Every text block of `content` joined, `''` when there is none. */
+  text: string;
+  /** Every reasoning block of `content` joined, `''` when there is none. */
+  reasoningText: string;
   finishReason: FinishReason;
   usage: Usage;
   warnings: CallWarning[];
   providerMetadata?: ProviderMetadata;
   response?: ResponseInfo;
+}
+
+/** A response as a provider maps it, before `text` and `reasoningText` are derived from its content. */
+export type GenerateResponse = Omit<GenerateResult, 'text' | 'reasoningText'>;
+
+/**
+ * The result with `text` and `reasoningText` taken from its content (any given ones are replaced, so they
+ * always agree with the content).
+ */
+export function withResultText(response: GenerateResponse): GenerateResult {
+  return { ...response, text: textOf(response.content), reasoningText: reasoningTextOf(response.content) };
 }

@@ -23,7 +23,12 @@ export {
   toolResultsOf,
 } from './content.js';
 export type { FinishReason } from './finish-reason.js';
-export type { GenerateResult, ResponseInfo } from './generate-result.js';
+export {
+  type GenerateResponse,
+  type GenerateResult,
+  type ResponseInfo,
+  withResultText,
+} from './generate-result.js';
 export type { JSONObject, JSONSchema, JSONValue } from './json-value.js';
 export type { LanguageModel, Provider } from './language-model.js';
 export {

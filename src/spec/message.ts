@@ -1,3 +1,4 @@
+import type { JSONValue } from './json-value.js';
 import type { ProviderOptions } from './provider-options.js';
 
 /** Who says a message. */
@@ -38,9 +39,13 @@ export interface ToolCallPart {
   providerOptions?: ProviderOptions;
 }
 
-/** What a tool returned. */
+/**
+ * What a tool returned: text, an error the model may react to, media, or any JSON value (sent as the
+ * provider expects it: as an object where the wire takes one, as JSON text where it takes text).
+ */
 export type ToolResultOutput =
   | { type: 'text'; text: string }
+  | { type: 'json'; value: JSONValue }
   | { type: 'error'; error: string }
   | {
       type: 'media';

@@ -1,11 +1,14 @@
 import type { CallOptions } from '../spec/call-options.js';
-import type { GenerateResult } from '../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../spec/generate-result.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../spec/object.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { emptyUsage } from '../spec/usage.js';
 
-/** A response for the mock: only `content` is needed; the rest defaults to `stop`, zero usage, no warnings. */
+/**
+ * A response for the mock: only `content` is needed; the rest defaults to `stop`, zero usage, no warnings;
+ * `text` and `reasoningText` are always derived from the content.
+ */
 export type MockGenerateResult = Partial<GenerateResult>;
 
 /** Answers the n-th call (0-based) of a kind. May throw to simulate a failed request. */
@@ -44,7 +47,10 @@ export interface MockLanguageModelOptions {
 export class MockLanguageModel implements LanguageModel {
   readonly provider: string;
   readonly modelId: string;
-  /** Every `generate` and `stream` call, in order. */
+  /**
+   * Every `generate` and `stream` call, in order, each with its prompt as it was sent: a copy, since an
+   * agent hands every step its one growing history.
+   */
   readonly calls: CallOptions[] = [];
   /** Every `generateObject` and `streamObject` call, in order. */
   readonly objectCalls: ObjectCallOptions[] = [];
@@ -59,16 +65,22 @@ export class MockLanguageModel implements LanguageModel {
   }
 
   async generate(options: CallOptions): Promise<GenerateResult> {
-    this.calls.push(options);
+    this.calls.push(recordCall(options));
     const index = this.generateCount++;
     const answer = this.options.generate;
     const result =
       typeof answer === 'function' ? await answer(options, index) : pick(answer, index, 'generate');
-    return { content: [], finishReason: 'stop', usage: emptyUsage(), warnings: [], ...result };
+    return withResultText({
+      content: [],
+      finishReason: 'stop',
+      usage: emptyUsage(),
+      warnings: [],
+      ...result,
+    });
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
-    this.calls.push(options);
+    this.calls.push(recordCall(options));
     const index = this.streamCount++;
     const answer = this.options.stream;
     const parts = typeof answer === 'function' ? await answer(options, index) : pickStream(answer, index);
@@ -129,4 +141,9 @@ function notConfigured(kind: string): Error {
 
 function exhausted(kind: string, index: number, count: number): Error {
   return new Error(`MockLanguageModel: ${kind} call ${index + 1} has no answer (${count} configured)`);
+}
+
+/** The call as sent, its prompt copied so later growth of the caller's history does not show. */
+function recordCall(options: CallOptions): CallOptions {
+  return { ...options, prompt: [...options.prompt] };
 }

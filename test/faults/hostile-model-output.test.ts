@@ -73,7 +73,7 @@ describe('hostile model output: tool calls', () => {
       expect(errorFedBack(model)).toMatch(message);
       expect(result.steps).toHaveLength(2);
       expect(textOf(result.response.content)).toBe('done');
-      expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.result).toMatchObject({ type: 'error' });
+      expect(toolResultsOf(result.steps[0]?.content ?? [])[0]?.output).toMatchObject({ type: 'error' });
     },
   );
 

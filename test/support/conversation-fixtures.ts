@@ -1,4 +1,4 @@
-import type { GenerateResult } from '../../src/spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../../src/spec/generate-result.js';
 import type { Message } from '../../src/spec/message.js';
 
 /**
@@ -205,7 +205,7 @@ export function everyMessage(): Message[] {
 
 /** A response holding every content type, metadata of every kind, warnings and response info. */
 export function everyContentResponse(validationError: Error): GenerateResult {
-  return {
+  return withResultText({
     content: [
       { type: 'reasoning', text: 'Hmm.', providerMetadata: { anthropic: { signature: 'sig-2' } } },
       { type: 'reasoning', text: '', providerMetadata: { openai: { itemId: 'rs_2', summary: [] } } },
@@ -239,7 +239,7 @@ export function everyContentResponse(validationError: Error): GenerateResult {
         type: 'tool-result',
         toolCallId: 'call_1',
         toolName: 'weather',
-        result: { type: 'text', text: '40 C' },
+        output: { type: 'text', text: '40 C' },
         clientMetadata: '{"cached":true}',
         stopTurn: true,
       },
@@ -310,5 +310,5 @@ export function everyContentResponse(validationError: Error): GenerateResult {
       kronk: { tokensPerSecond: 42 },
     },
     response: { id: 'chatcmpl-1', modelId: 'gpt-4o-2024-08-06', headers: { 'x-request-id': 'req_1' } },
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import type { SignRequest } from '../../http/fetch-within-origin.js';
 import type { PostJsonResult } from '../../http/post-json.js';
 import type { ParseErrorBody } from '../../http/provider-error-body.js';
 import { openSseStream } from '../../http/read-response.js';
@@ -10,13 +11,13 @@ export interface AnthropicEndpointRequest {
   betaFlags: readonly string[];
 }
 
-/** What is actually sent: where, with which body and headers, through which fetch. */
+/** What is actually sent: where, with which body and headers, signed how. */
 export interface PreparedAnthropicRequest {
   url: string;
   body: Record<string, unknown>;
   headers: Record<string, string>;
-  /** A fetch that signs the request (Bedrock SigV4); the configured fetch otherwise. */
-  fetch?: typeof fetch | undefined;
+  /** Signs each request just before it is sent (Bedrock SigV4), a redirected one included. */
+  sign?: SignRequest | undefined;
 }
 
 /** One `data` JSON text of a streamed event. */

@@ -6,7 +6,7 @@ import { resolveObjectMode } from '../../object/object-modes.js';
 import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
 import type { CallOptions } from '../../spec/call-options.js';
 import type { CallWarning } from '../../spec/call-warning.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../../spec/generate-result.js';
 import type { LanguageModel } from '../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../spec/object.js';
 import type { StreamPart } from '../../spec/stream-part.js';
@@ -49,7 +49,7 @@ export class AnthropicLanguageModel implements LanguageModel {
       throw mapAnthropicStreamError({ error: response.error, url, data: JSON.stringify(response) });
     }
     const result = mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders });
-    return { ...result, warnings: [...warnings, ...result.warnings] };
+    return withResultText({ ...result, warnings: [...warnings, ...result.warnings] });
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
@@ -85,7 +85,8 @@ export class AnthropicLanguageModel implements LanguageModel {
       connection: {
         headers: { ...prepared.headers, ...this.config.headers },
         userAgent: this.config.userAgent,
-        fetch: prepared.fetch ?? this.config.fetch,
+        fetch: this.config.fetch,
+        signRequest: prepared.sign,
       },
       parseErrorBody: endpoint.parseErrorBody,
     });

@@ -161,6 +161,8 @@ function convertToolResult(part: ToolResultPart): AnthropicToolResultBlock {
   const block: AnthropicToolResultBlock = { type: 'tool_result', tool_use_id: part.toolCallId, content: [] };
   const output = part.output;
   if (output.type === 'text') block.content.push({ type: 'text', text: output.text });
+  // A tool_result's content is text or media blocks: a JSON value travels as its JSON text.
+  else if (output.type === 'json') block.content.push({ type: 'text', text: JSON.stringify(output.value) });
   else if (output.type === 'error') {
     block.content.push({ type: 'text', text: output.error });
     block.is_error = true;

@@ -1,6 +1,6 @@
 import type { CallWarning } from '../../spec/call-warning.js';
 import type { Content } from '../../spec/content.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import type { GenerateResponse } from '../../spec/generate-result.js';
 import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.js';
 import { anthropicOptionsKey } from './anthropic-options.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
@@ -25,7 +25,7 @@ import { unknownBlockWarning } from './unknown-anthropic-block.js';
 export function mapAnthropicResponse(options: {
   response: AnthropicResponse;
   responseHeaders: Record<string, string>;
-}): GenerateResult {
+}): GenerateResponse {
   const { response } = options;
   const blocks = response.content ?? [];
   const context: ServerBlockContext = {

@@ -1,6 +1,8 @@
+import type { SignRequest } from '../../http/fetch-within-origin.js';
 import type { PostJsonResult } from '../../http/post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from '../../http/provider-error-body.js';
 import { rejectNonStreamBody } from '../../http/read-response.js';
+import { attachRedaction } from '../../http/stream-redaction.js';
 import type { AnthropicEndpoint, AnthropicEventData } from '../anthropic/anthropic-endpoint.js';
 import { decodeBedrockEvents } from './decode-bedrock-events.js';
 import { type BedrockAuthSettings, resolveBedrockAuth } from './resolve-bedrock-auth.js';
@@ -14,7 +16,6 @@ export interface BedrockEndpointSettings extends BedrockAuthSettings {
   name: string;
   region: string;
   baseURL: string;
-  fetch?: typeof fetch | undefined;
 }
 
 /**
@@ -40,8 +41,7 @@ export function bedrockEndpoint(settings: BedrockEndpointSettings): AnthropicEnd
           ...(betaFlags.length > 0 ? { anthropic_beta: [...betaFlags] } : {}),
         },
         headers,
-        fetch:
-          auth.type === 'sigv4' ? signingFetch(settings.fetch, auth.credentials, settings.region) : undefined,
+        sign: auth.type === 'sigv4' ? sigV4Signer(auth.credentials, settings.region) : undefined,
       };
     },
     readEvents: readBedrockEvents,
@@ -85,27 +85,19 @@ function inferenceProfilePrefix(region: string): string {
   return 'global';
 }
 
-/** A fetch that signs each request with SigV4 (service `bedrock`) just before sending it. */
-function signingFetch(
-  base: typeof fetch | undefined,
-  credentials: AwsCredentials,
-  region: string,
-): typeof fetch {
-  return async (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const headers = new Headers(init?.headers);
-    const contentType = headers.get('content-type');
-    const signature = await signAwsRequest({
-      method: init?.method ?? 'GET',
-      url,
-      headers: contentType === null ? {} : { 'content-type': contentType },
-      body: typeof init?.body === 'string' ? init.body : '',
+/** Signs each request with SigV4 (service `bedrock`) just before it is sent. */
+function sigV4Signer(credentials: AwsCredentials, region: string): SignRequest {
+  return (request) => {
+    const contentType = request.headers['content-type'];
+    return signAwsRequest({
+      method: request.method,
+      url: request.url,
+      headers: contentType === undefined ? {} : { 'content-type': contentType },
+      body: request.body ?? '',
       credentials,
       region,
       service: 'bedrock',
     });
-    for (const [name, value] of Object.entries(signature)) headers.set(name, value);
-    return (base ?? globalThis.fetch)(input, { ...init, headers });
   };
 }
 
@@ -116,7 +108,7 @@ async function readBedrockEvents(
   const contentType = posted.responseHeaders['content-type'] ?? '';
   const body = posted.response.body;
   if (body !== null && !contentType.includes('json') && !contentType.includes('text/html')) {
-    return decodeBedrockEvents(body, url, posted.watchdog);
+    return attachRedaction(decodeBedrockEvents(body, url, posted.watchdog), posted.redactError);
   }
   return rejectNonStreamBody({
     posted,

@@ -59,7 +59,6 @@ export function createBedrock(settings: BedrockProviderSettings = {}): Provider 
     secretAccessKey: settings.secretAccessKey,
     sessionToken: settings.sessionToken,
     credentialProvider: settings.credentialProvider,
-    fetch: settings.fetch,
   });
   return {
     name,

@@ -1,4 +1,5 @@
 import type { CallWarning } from '../../spec/call-warning.js';
+import type { JSONObject, JSONValue } from '../../spec/json-value.js';
 import type { Message, MessagePart, ToolCallPart, ToolResultPart } from '../../spec/message.js';
 import { encodeBase64 } from '../shared/base64.js';
 import { withoutApprovalParts } from '../shared/without-approval-parts.js';
@@ -151,9 +152,19 @@ function convertToolResult(part: ToolResultPart, context: MessageContext): Googl
   const output = part.output;
   if (output.type === 'text') return [respond(output.text)];
   if (output.type === 'error') return [respond(output.error)];
+  if (output.type === 'json')
+    return [{ functionResponse: { ...id, name, response: jsonResponse(output.value) } }];
   // The response object holds text only; the media follows as inline data in the same turn.
   const caption = output.text || `The tool returned ${output.mediaType} content, attached next.`;
   return [respond(caption), inlineData(output.mediaType, output.data)];
+}
+
+/**
+ * `functionResponse.response` is a JSON object: an object result is sent as it is, any other JSON value
+ * under `result`, as text results are.
+ */
+function jsonResponse(value: JSONValue): JSONObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : { result: value };
 }
 
 function inlineData(mimeType: string, data: string): GooglePart {

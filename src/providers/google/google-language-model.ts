@@ -7,7 +7,7 @@ import { resolveObjectMode } from '../../object/object-modes.js';
 import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
 import type { CallOptions } from '../../spec/call-options.js';
 import type { CallWarning } from '../../spec/call-warning.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import { type GenerateResult, withResultText } from '../../spec/generate-result.js';
 import type { LanguageModel } from '../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../spec/object.js';
 import type { StreamPart } from '../../spec/stream-part.js';
@@ -63,7 +63,7 @@ export class GoogleLanguageModel implements LanguageModel {
       generateId: this.config.generateId,
       responseHeaders: posted.responseHeaders,
     });
-    return { ...result, warnings };
+    return withResultText({ ...result, warnings });
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {

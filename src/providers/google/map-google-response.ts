@@ -1,6 +1,6 @@
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { Content } from '../../spec/content.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import type { GenerateResponse } from '../../spec/generate-result.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import { decodeBase64 } from '../shared/base64.js';
 import type { GoogleCandidate, GoogleGenerateContentResponse, GooglePart } from './google-api.js';
@@ -19,7 +19,7 @@ export function mapGoogleResponse(options: {
   response: GoogleGenerateContentResponse;
   generateId: () => string;
   responseHeaders: Record<string, string>;
-}): Omit<GenerateResult, 'warnings'> {
+}): Omit<GenerateResponse, 'warnings'> {
   const { response } = options;
   const candidate = firstCandidate(response);
   const content: Content[] = [];

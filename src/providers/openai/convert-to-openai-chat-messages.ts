@@ -133,19 +133,29 @@ function convertAssistant(
   if (Object.keys(message).length > 1) messages.push(message);
 }
 
-/** One `tool` message per tool result (plus a user message for media a tool message cannot carry). */
+/**
+ * One `tool` message per tool result, then one user message with the media tool messages cannot carry: the
+ * API wants every call of an assistant message answered by tool messages before any other message.
+ */
 export function convertToolResults(
   parts: readonly MessagePart[],
   messages: ChatMessage[],
   warnings: CallWarning[],
 ): void {
+  const media: ChatContentPart[] = [];
   for (const part of parts) {
     if (part.type !== 'tool-result') continue;
-    convertToolResult(part, messages, warnings);
+    convertToolResult(part, messages, media, warnings);
   }
+  if (media.length > 0) messages.push({ role: 'user', content: media });
 }
 
-function convertToolResult(part: ToolResultPart, messages: ChatMessage[], warnings: CallWarning[]): void {
+function convertToolResult(
+  part: ToolResultPart,
+  messages: ChatMessage[],
+  media: ChatContentPart[],
+  warnings: CallWarning[],
+): void {
   const output = part.output;
   if (output.type === 'text') {
     messages.push({ role: 'tool', content: output.text, tool_call_id: part.toolCallId });
@@ -155,12 +165,17 @@ function convertToolResult(part: ToolResultPart, messages: ChatMessage[], warnin
     messages.push({ role: 'tool', content: output.error, tool_call_id: part.toolCallId });
     return;
   }
+  if (output.type === 'json') {
+    // A tool message's content is text: a JSON value travels as its JSON text.
+    messages.push({ role: 'tool', content: JSON.stringify(output.value), tool_call_id: part.toolCallId });
+    return;
+  }
   // Chat completions cannot carry media in a tool message: say so there, then attach it in a user message.
   const placeholder =
     output.text || `The tool returned ${output.mediaType} content; see the following user message.`;
   messages.push({ role: 'tool', content: placeholder, tool_call_id: part.toolCallId });
-  const media = convertMediaResult(output.data, output.mediaType);
-  if (media) messages.push({ role: 'user', content: [media] });
+  const converted = convertMediaResult(output.data, output.mediaType);
+  if (converted) media.push(converted);
   else
     warnings.push({ type: 'other', message: `tool result media type ${output.mediaType} is not supported` });
 }

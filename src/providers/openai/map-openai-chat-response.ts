@@ -1,6 +1,6 @@
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { Content, ReasoningContent } from '../../spec/content.js';
-import type { GenerateResult } from '../../spec/generate-result.js';
+import type { GenerateResponse } from '../../spec/generate-result.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import { mapOpenAIChatUsage } from './map-openai-chat-usage.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
@@ -14,7 +14,7 @@ export function mapOpenAIChatResponse(options: {
   readMessageReasoning?: ((message: ChatResponseMessage) => ReasoningContent[]) | undefined;
   mapProviderMetadata?: ((completion: ChatCompletion) => ProviderMetadata | undefined) | undefined;
   responseHeaders: Record<string, string>;
-}): GenerateResult {
+}): GenerateResponse {
   const { completion } = options;
   const choice = completion.choices?.[0];
   if (choice === undefined) {

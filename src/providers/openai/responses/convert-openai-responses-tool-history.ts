@@ -84,8 +84,7 @@ export function convertClientItemOutput(
   call: Record<string, unknown> | undefined,
 ): ResponsesInputItem | undefined {
   const output = part.output;
-  const text =
-    output.type === 'text' ? output.text : output.type === 'error' ? output.error : (output.text ?? '');
+  const text = outputText(output);
   const call_id = part.toolCallId;
   switch (call?.type) {
     case 'custom_tool_call':
@@ -129,4 +128,18 @@ function shellEntries(text: string, failed: boolean): unknown[] {
   }
   const outcome = { type: 'exit', exit_code: failed ? 1 : 0 };
   return [failed ? { stdout: '', stderr: text, outcome } : { stdout: text, stderr: '', outcome }];
+}
+
+/** The text of a result, whatever its kind: JSON results as their JSON text. */
+function outputText(output: ToolResultPart['output']): string {
+  switch (output.type) {
+    case 'text':
+      return output.text;
+    case 'error':
+      return output.error;
+    case 'json':
+      return JSON.stringify(output.value);
+    default:
+      return output.text ?? '';
+  }
 }

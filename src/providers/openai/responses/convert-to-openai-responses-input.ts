@@ -181,7 +181,13 @@ function convertToolResult(part: ToolResultPart, builder: InputBuilder): void {
   }
   const output = part.output;
   if (output.type !== 'media') {
-    const text = output.type === 'text' ? output.text : output.error;
+    // `function_call_output.output` is a string: a JSON value travels as its JSON text.
+    const text =
+      output.type === 'text'
+        ? output.text
+        : output.type === 'error'
+          ? output.error
+          : JSON.stringify(output.value);
     builder.input.push({ type: 'function_call_output', call_id: part.toolCallId, output: text });
     return;
   }

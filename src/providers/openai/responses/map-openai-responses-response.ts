@@ -1,5 +1,5 @@
 import type { Content } from '../../../spec/content.js';
-import type { GenerateResult } from '../../../spec/generate-result.js';
+import type { GenerateResponse } from '../../../spec/generate-result.js';
 import { mapOpenAIResponsesError } from './map-openai-responses-error.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
 import {
@@ -73,7 +73,7 @@ export function mapOpenAIResponsesResponse(options: {
   responseHeaders: Record<string, string>;
   /** The custom tools the call declared; other custom tool calls ran at the server. */
   customToolNames?: ReadonlySet<string>;
-}): GenerateResult {
+}): GenerateResponse {
   const { response } = options;
   if (response.error?.message) {
     throw mapOpenAIResponsesError({
