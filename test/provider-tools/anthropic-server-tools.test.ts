@@ -52,6 +52,7 @@ const fetchResult = {
   type: 'tool-result',
   toolCallId: 'srvtoolu_01fetch',
   toolName: 'web_fetch',
+  output: { type: 'json', value: webFetchBlocks[1]!.content },
   providerExecuted: true,
   providerMetadata: { anthropic: { block: webFetchBlocks[1] } },
 };
@@ -118,6 +119,7 @@ describe('Anthropic code execution', () => {
     type: 'tool-result',
     toolCallId: 'srvtoolu_01bash',
     toolName: 'bash_code_execution',
+    output: { type: 'json', value: codeExecutionBlocks[1]!.content },
     providerExecuted: true,
     providerMetadata: { anthropic: { block: codeExecutionBlocks[1], containerId: container.id } },
   };
@@ -125,6 +127,7 @@ describe('Anthropic code execution', () => {
     type: 'tool-result',
     toolCallId: 'srvtoolu_01edit',
     toolName: 'text_editor_code_execution',
+    output: { type: 'json', value: codeExecutionBlocks[3]!.content },
     providerExecuted: true,
     providerMetadata: { anthropic: { block: codeExecutionBlocks[3], containerId: container.id } },
   };
@@ -190,6 +193,7 @@ describe('the Anthropic MCP connector', () => {
     type: 'tool-result',
     toolCallId: 'mcptoolu_01docs',
     toolName: 'search_docs',
+    output: { type: 'json', value: mcpBlocks[1]!.content },
     providerExecuted: true,
     providerMetadata: { anthropic: { block: mcpBlocks[1] } },
   };
@@ -235,6 +239,7 @@ describe('Anthropic tool search', () => {
         type: 'tool-result',
         toolCallId: 'srvtoolu_01search',
         toolName: 'tool_search_tool_regex',
+        output: { type: 'json', value: toolSearchBlocks[1]!.content },
         providerExecuted: true,
         providerMetadata: { anthropic: { block: toolSearchBlocks[1] } },
       },
@@ -305,6 +310,7 @@ describe('Anthropic blocks we do not know', () => {
       type: 'tool-result',
       toolCallId: 'srvtoolu_x',
       toolName: 'new_tool',
+      output: { type: 'json', value: { type: 'new_tool_result', value: 1 } },
       providerExecuted: true,
       providerMetadata: { anthropic: { block: blocks[1] } },
     });

@@ -179,6 +179,7 @@ describe('Gemini code execution', () => {
     type: 'tool-result',
     toolCallId: 'id-1',
     toolName: 'code_execution',
+    output: { type: 'json', value: { outcome: 'OUTCOME_OK', output: '45\n' } },
     providerExecuted: true,
     providerMetadata: { google: { codeExecutionResult: { outcome: 'OUTCOME_OK', output: '45\n' } } },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOpenAI, openaiTools } from '../../src/providers/openai/index.js';
 import type { Content } from '../../src/spec/content.js';
+import type { JSONValue } from '../../src/spec/json-value.js';
 import type { StreamPart } from '../../src/spec/stream-part.js';
 import {
   applyPatchCall,
@@ -45,6 +46,18 @@ function committed(parts: StreamPart[]): StreamPart[] {
   );
 }
 
+/** The typed result each hosted item type reports, as the Responses reference describes the item. */
+function typedResult(item: Record<string, unknown>): JSONValue {
+  const results: Record<string, JSONValue> = {
+    code_interpreter_call: { outputs: item.outputs as JSONValue },
+    file_search_call: { results: item.results as JSONValue },
+    image_generation_call: { revised_prompt: item.revised_prompt as JSONValue },
+    mcp_call: { output: item.output as JSONValue, error: (item.error ?? null) as JSONValue },
+    mcp_list_tools: { tools: item.tools as JSONValue },
+  };
+  return results[item.type as string] ?? null;
+}
+
 function hostedPair(
   item: Record<string, unknown>,
   toolName: string,
@@ -67,6 +80,7 @@ function hostedPair(
       type: 'tool-result',
       toolCallId: id,
       toolName,
+      output: { type: 'json', value: typedResult(item) },
       providerExecuted: true,
       providerMetadata: { openai: { itemId: id, item } },
     },

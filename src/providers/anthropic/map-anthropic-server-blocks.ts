@@ -1,4 +1,5 @@
 import type { SourceContent, ToolCallContent, ToolResultContent } from '../../spec/content.js';
+import type { JSONValue } from '../../spec/json-value.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import type { AnthropicResponseBlock } from './anthropic-api.js';
 import { type AnthropicServerToolMetadata, anthropicOptionsKey } from './anthropic-options.js';
@@ -85,6 +86,8 @@ export function mapServerToolResultBlock(
       type: 'tool-result',
       toolCallId,
       toolName,
+      // The typed result: the block's content, as Anthropic documents it per tool.
+      output: { type: 'json', value: (block.content ?? null) as JSONValue },
       providerExecuted: true,
       ...withMetadata(metadata),
     },

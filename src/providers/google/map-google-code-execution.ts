@@ -25,6 +25,13 @@ export function mapCodeExecutionResult(part: GooglePart, id: string): ToolResult
     type: 'tool-result',
     toolCallId: id,
     toolName: codeExecutionToolName,
+    output: {
+      type: 'json',
+      value: {
+        outcome: part.codeExecutionResult?.outcome ?? null,
+        output: part.codeExecutionResult?.output ?? '',
+      },
+    },
     providerExecuted: true,
     providerMetadata: {
       google: {

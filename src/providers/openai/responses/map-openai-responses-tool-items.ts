@@ -1,4 +1,5 @@
 import type { Content, FileContent, ToolCallContent, ToolResultContent } from '../../../spec/content.js';
+import type { JSONValue } from '../../../spec/json-value.js';
 import { decodeBase64 } from '../../shared/base64.js';
 import type { ResponsesOutputItem } from './openai-responses-api.js';
 
@@ -6,6 +7,8 @@ import type { ResponsesOutputItem } from './openai-responses-api.js';
 interface HostedItem {
   toolName: (item: ResponsesOutputItem) => string;
   input: (item: ResponsesOutputItem) => unknown;
+  /** The typed result (the result's `output` as JSON); the whole item stays in the metadata. */
+  result: (item: ResponsesOutputItem) => unknown;
 }
 
 /**
@@ -16,15 +19,34 @@ export const hostedItems: Record<string, HostedItem> = {
   code_interpreter_call: {
     toolName: () => 'code_interpreter',
     input: (item) => ({ code: item.code ?? '', container_id: item.container_id ?? null }),
+    result: (item) => ({ outputs: item.outputs ?? [] }),
   },
-  file_search_call: { toolName: () => 'file_search', input: (item) => ({ queries: item.queries ?? [] }) },
-  image_generation_call: { toolName: () => 'image_generation', input: () => ({}) },
-  mcp_call: { toolName: (item) => item.name ?? 'mcp', input: (item) => parseJson(item.arguments) },
+  file_search_call: {
+    toolName: () => 'file_search',
+    input: (item) => ({ queries: item.queries ?? [] }),
+    result: (item) => ({ results: item.results ?? null }),
+  },
+  image_generation_call: {
+    toolName: () => 'image_generation',
+    input: () => ({}),
+    // The image itself is the file part.
+    result: (item) => ({ revised_prompt: item.revised_prompt ?? null }),
+  },
+  mcp_call: {
+    toolName: (item) => item.name ?? 'mcp',
+    input: (item) => parseJson(item.arguments),
+    result: (item) => ({ output: item.output ?? null, error: item.error ?? null }),
+  },
   mcp_list_tools: {
     toolName: () => 'mcp_list_tools',
     input: (item) => ({ server_label: item.server_label ?? '' }),
+    result: (item) => ({ tools: item.tools ?? [] }),
   },
-  tool_search_call: { toolName: () => 'tool_search', input: (item) => item.arguments ?? {} },
+  tool_search_call: {
+    toolName: () => 'tool_search',
+    input: (item) => item.arguments ?? {},
+    result: (item) => ({ output: item.output ?? null }),
+  },
 };
 
 /** Items of OpenAI tools that your executor runs; the call keeps the item to send it back unchanged. */
@@ -59,6 +81,7 @@ export function mapHostedItem(item: ResponsesOutputItem): Content[] {
     type: 'tool-result',
     toolCallId: id,
     toolName,
+    output: { type: 'json', value: hosted.result(item) as JSONValue },
     providerExecuted: true,
     providerMetadata: { openai: { itemId: id, item: { ...item }, ...(item.error ? { isError: true } : {}) } },
   };
