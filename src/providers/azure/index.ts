@@ -5,6 +5,7 @@ import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js
 import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import { OpenAIResponsesLanguageModel } from '../openai/responses/openai-responses-language-model.js';
 import { isResponsesModel } from '../openai/responses/openai-responses-model-rules.js';
+import { openaiTools } from '../openai/responses/openai-responses-tools.js';
 import { resolveAzureBaseURL } from './resolve-azure-base-url.js';
 
 export { resolveAzureBaseURL } from './resolve-azure-base-url.js';
@@ -43,6 +44,8 @@ export interface AzureProvider extends Provider {
   embeddingModel(deploymentName: string): OpenAIEmbeddingModel;
   chat(deploymentName: string): OpenAIChatLanguageModel;
   responses(deploymentName: string): OpenAIResponsesLanguageModel;
+  /** The Responses API's hosted and client tools, as on OpenAI. */
+  tools: typeof openaiTools;
 }
 
 /**
@@ -78,5 +81,5 @@ export function createAzure(settings: AzureProviderSettings): AzureProvider {
     settings.useResponsesAPI && routesToResponses(modelId) ? responses(modelId) : chat(modelId);
   const embeddingModel = (deploymentName: string) =>
     new OpenAIEmbeddingModel(deploymentName, { provider: name, ...connection });
-  return { name, chat, responses, languageModel, embeddingModel };
+  return { name, chat, responses, languageModel, embeddingModel, tools: openaiTools };
 }

@@ -4,6 +4,7 @@ import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import { GoogleEmbeddingModel } from './google-embedding-model.js';
 import { GoogleLanguageModel } from './google-language-model.js';
+import { googleTools } from './google-provider-tools.js';
 
 export {
   convertJsonSchemaToGemini,
@@ -19,6 +20,11 @@ export type {
   GoogleThinkingConfig,
   GoogleThinkingLevel,
 } from './google-options.js';
+export {
+  type GoogleFileSearchArgs,
+  googleToolIds,
+  googleTools,
+} from './google-provider-tools.js';
 
 /** What both Google providers accept. */
 interface GoogleCommonSettings {
@@ -63,6 +69,8 @@ export interface GoogleProvider extends Provider {
   languageModel(modelId: string): GoogleLanguageModel;
   /** An embedding model (gemini-embedding-001, text-embedding-005, ...). */
   embeddingModel(modelId: string): GoogleEmbeddingModel;
+  /** Gemini's built-in tools (search, URL context, code execution, file search, maps). */
+  tools: typeof googleTools;
 }
 
 /**
@@ -99,7 +107,7 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
       fetch: settings.fetch,
       vertex: false,
     });
-  return { name, languageModel, embeddingModel };
+  return { name, languageModel, embeddingModel, tools: googleTools };
 }
 
 /**
@@ -137,7 +145,7 @@ export function createVertex(settings: GoogleVertexProviderSettings = {}): Googl
       fetch: settings.fetch,
       vertex: true,
     });
-  return { name, languageModel, embeddingModel };
+  return { name, languageModel, embeddingModel, tools: googleTools };
 }
 
 function loadGeminiApiKey(apiKey: string | undefined): string {

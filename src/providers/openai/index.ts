@@ -6,6 +6,7 @@ import { OpenAIEmbeddingModel } from './openai-embedding-model.js';
 import { applyOpenAIChatOptions } from './openai-options.js';
 import { OpenAIResponsesLanguageModel } from './responses/openai-responses-language-model.js';
 import { isResponsesModel } from './responses/openai-responses-model-rules.js';
+import { openaiTools } from './responses/openai-responses-tools.js';
 
 export type { OpenAIServiceTier } from './apply-service-tier.js';
 export type { OpenAIChatProviderMetadata } from './map-openai-chat-metadata.js';
@@ -27,10 +28,30 @@ export type {
   OpenAIWebSearchCallMetadata,
 } from './responses/openai-responses-options.js';
 export {
+  type ApplyPatchOperation,
+  type CodeInterpreterArgs,
+  type CustomToolArgs,
+  type FileSearchArgs,
+  type ImageGenerationArgs,
+  type LocalShellAction,
+  type McpArgs,
+  type OpenAIToolExecutor,
+  openAIToolIds,
+  openaiTools,
+  type ShellAction,
+  shellOutput,
+} from './responses/openai-responses-tools.js';
+export {
   type OpenAIWebSearchToolArgs,
   type OpenAIWebSearchUserLocation,
   webSearchTool,
 } from './responses/openai-web-search-tool.js';
+export {
+  type XaiWebSearchArgs,
+  type XaiXSearchArgs,
+  xaiToolIds,
+  xaiTools,
+} from './responses/xai-responses-tools.js';
 
 /** Settings of the OpenAI provider. */
 export interface OpenAIProviderSettings {
@@ -68,6 +89,8 @@ export interface OpenAIProvider extends Provider {
   /** An embedding model on `/embeddings` (text-embedding-3-small, text-embedding-3-large, ...). */
   embeddingModel(modelId: string): OpenAIEmbeddingModel;
   responses(modelId: string): OpenAIResponsesLanguageModel;
+  /** The Responses API's hosted and client tools. */
+  tools: typeof openaiTools;
 }
 
 /** The OpenAI chat-completions dialect: options under `providerOptions.openai`, native JSON-schema objects. */
@@ -106,5 +129,5 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
     settings.useResponsesAPI && routesToResponses(modelId) ? responses(modelId) : chat(modelId);
   const embeddingModel = (modelId: string) =>
     new OpenAIEmbeddingModel(modelId, { provider: dialect.provider, ...connection });
-  return { name: dialect.provider, chat, responses, languageModel, embeddingModel };
+  return { name: dialect.provider, chat, responses, languageModel, embeddingModel, tools: openaiTools };
 }
