@@ -1,9 +1,11 @@
 import { APICallError } from '../errors/api-call-error.js';
+import { ContextWindowExceededError } from '../errors/context-window-exceeded-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { RequestOptions } from '../spec/call-options.js';
 import { withDefaultTimeouts } from './default-timeouts.js';
 import { fetchWithinOrigin, type SignRequest } from './fetch-within-origin.js';
+import { parseContextWindowError } from './parse-context-window-error.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
 import { defaultMaxResponseBytes, readBodyText } from './read-body-text.js';
 import { redactError, secretsOfRequest } from './redact-secrets.js';
@@ -112,7 +114,10 @@ export async function postJson(options: PostJsonOptions): Promise<PostJsonResult
   };
 }
 
-/** The `APICallError` of a non-2xx answer, with the provider's message read from its body. */
+/**
+ * The `APICallError` of a non-2xx answer, with the provider's message read from its body; a
+ * `ContextWindowExceededError` when the message says the prompt is too long for the model.
+ */
 async function statusError(context: {
   response: Response;
   responseHeaders: Record<string, string>;
@@ -125,7 +130,7 @@ async function statusError(context: {
   const text = await readTextSafely(response, context.watchdog, limit);
   context.watchdog?.dispose();
   const parsed = (context.options.parseErrorBody ?? parseCommonErrorBody)(text);
-  return new APICallError({
+  const details = {
     message: parsed?.message ?? (text.trim() === '' ? response.statusText || 'no response body' : text),
     url: context.options.url,
     statusCode: response.status,
@@ -135,7 +140,10 @@ async function statusError(context: {
     responseHeaders,
     responseBody: text,
     errorType: parsed?.type,
-  });
+  };
+  const counts = response.status < 500 ? parseContextWindowError(details.message, parsed?.type) : undefined;
+  if (counts === undefined) return new APICallError(details);
+  return new ContextWindowExceededError({ ...details, title: undefined, ...counts });
 }
 
 /** The body as JSON; a value JSON cannot hold (a BigInt, a cycle) is the caller's to fix. */
