@@ -1,3 +1,4 @@
+import type { OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import { AnthropicLanguageModel } from '../anthropic/anthropic-language-model.js';
@@ -27,6 +28,12 @@ export interface BedrockProviderSettings {
   sessionToken?: string;
   /** Called before each request for fresh credentials (SSO, assumed roles). */
   credentialProvider?: () => AwsCredentials | Promise<AwsCredentials>;
+  /**
+   * Called once when a request's credentials are refused (a 401): return a new API key or new AWS
+   * credentials (used from then on), or nothing to resolve them again (`credentialProvider` is called
+   * again); the request is then sent once more.
+   */
+  onAuthRefresh?: OnAuthRefresh<string | AwsCredentials>;
   /** @default `https://bedrock-runtime.<region>.amazonaws.com` */
   baseURL?: string;
   headers?: Record<string, string>;
@@ -59,6 +66,7 @@ export function createBedrock(settings: BedrockProviderSettings = {}): Provider 
     secretAccessKey: settings.secretAccessKey,
     sessionToken: settings.sessionToken,
     credentialProvider: settings.credentialProvider,
+    onAuthRefresh: settings.onAuthRefresh,
   });
   return {
     name,

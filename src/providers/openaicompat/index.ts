@@ -1,3 +1,4 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadApiKey } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import type { ChatDialect } from '../openai/openai-chat-dialect.js';
@@ -18,6 +19,11 @@ export interface OpenAICompatibleSettings {
   apiKey?: string;
   /** Environment variable to read the key from when `apiKey` is absent, e.g. `XAI_API_KEY`; then the key is required. */
   apiKeyEnvironmentVariable?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** Reported as `LanguageModel.provider` and used as the provider-options key. @default 'openai-compat' */
   name?: string;
   headers?: Record<string, string>;
@@ -47,8 +53,10 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     readReasoning: readCompatibleReasoning,
     history: { decorateAssistant: echoReasoningContent },
   };
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = (): Record<string, string> => {
     const apiKey =
+      credential.current ??
       settings.apiKey ??
       (settings.apiKeyEnvironmentVariable
         ? loadApiKey({
@@ -68,6 +76,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
         headers,
         userAgent: settings.userAgent,
         fetch: settings.fetch,
+        refreshAuth: credential.refresh,
       }),
   };
 }
