@@ -10,6 +10,7 @@ import type { SignRequest } from './fetch-within-origin.js';
  * @example
  * createAnthropic({ onAuthRefresh: async () => (await vault.read('anthropic')).key });
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing (`() => {}`) means "load the credentials again".
 export type OnAuthRefresh<Credential = string> = (context: {
   error: APICallError;
 }) => Credential | undefined | void | Promise<Credential | undefined | void>;
