@@ -1,3 +1,5 @@
+import { FantasyError } from '../errors/fantasy-error.js';
+import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { CallWarning } from '../spec/call-warning.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { midStreamError, truncatedEventError } from './read-response.js';
@@ -31,6 +33,9 @@ export async function* reduceEvents<State extends { ended: boolean }>(
   const redact = redactionOf(events);
   if (options.warnings.length > 0) yield { type: 'warnings', warnings: options.warnings };
   const parts: StreamPart[] = [];
+  // Which side failed decides the error: the body (a reset: retryable transport error) or our reducer
+  // reading the event (malformed data it did not expect: an InvalidResponseError, never "connection failed").
+  let reducing: string | undefined;
   try {
     for await (const event of events) {
       // `data: [DONE]` ends a chat-completions stream: finish now and cancel the body (by leaving the loop),
@@ -41,14 +46,19 @@ export async function* reduceEvents<State extends { ended: boolean }>(
         reducer.endWithError(state, truncated, parts);
         break;
       }
+      reducing = event.data;
       reducer.reduce(state, event.data, parts);
+      reducing = undefined;
       for (const part of parts) yield part.type === 'error' && redact ? redactPart(part, redact) : part;
       parts.length = 0;
       if (state.ended) return;
     }
+    reducing = '';
     if (!state.ended) reducer.finish(state, parts);
   } catch (error) {
-    reducer.endWithError(state, midStreamError(error, options.url), parts);
+    const failure =
+      reducing === undefined ? midStreamError(error, options.url) : reducerError(error, reducing);
+    reducer.endWithError(state, failure, parts);
   }
   for (const part of parts) yield part.type === 'error' && redact ? redactPart(part, redact) : part;
 }
@@ -56,4 +66,18 @@ export async function* reduceEvents<State extends { ended: boolean }>(
 function redactPart(part: StreamPart & { type: 'error' }, redact: RedactError): StreamPart {
   redact(part.error);
   return part;
+}
+
+/**
+ * A reducer that threw on an event: our own errors pass through; anything else (a `TypeError` from wire data
+ * of a shape nobody expected) becomes a non-retryable `InvalidResponseError` holding the event.
+ */
+function reducerError(error: unknown, data: string): unknown {
+  if (FantasyError.isInstance(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new InvalidResponseError({
+    message: `could not read the stream event (${detail})`,
+    data,
+    cause: error,
+  });
 }

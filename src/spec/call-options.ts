@@ -27,8 +27,39 @@ export interface TimeoutOptions {
   chunkMs?: number;
 }
 
+/** How long retries wait: exponential backoff from `initialDelayMs`, unless the provider sends `retry-after`. */
+export interface RetryTimingOptions {
+  /** @default 2000 */
+  initialDelayMs?: number;
+  /** Each retry waits this many times longer than the previous one. @default 2 */
+  backoffFactor?: number;
+  /** The longest wait, for backoff and `retry-after` alike. @default 60000 */
+  maxDelayMs?: number;
+  /** `true` waits a random 50–100 % of each delay. */
+  jitter?: boolean;
+}
+
+/** What `onRetry` learns before each wait. */
+export interface CallRetryEvent {
+  /** The error of the attempt that just failed. */
+  error: unknown;
+  /** 1-based number of the attempt that failed. */
+  attempt: number;
+  /** How long the next attempt waits. */
+  delayMs: number;
+}
+
 /** Per-request settings that are not sent to the model as content. */
 export interface RequestOptions {
+  /**
+   * Retries after a retryable failure (408, 409, 429, 5xx, dropped or stalled connections, streams cut
+   * before any output reached you); `0` disables them. @default 2
+   */
+  maxRetries?: number;
+  /** Called before each retry's wait; may be async. */
+  onRetry?: (event: CallRetryEvent) => void | Promise<void>;
+  /** How long retries wait. */
+  retry?: RetryTimingOptions;
   /** Extra HTTP headers for this request; they win over the provider's. */
   headers?: Record<string, string>;
   /** Overrides the provider's User-Agent for this request. */

@@ -7,9 +7,10 @@ import {
   applyOpenAICompatibleOptions,
   echoReasoningContent,
   readCompatibleReasoning,
+  readPartFields,
 } from './openaicompat-options.js';
 
-export type { OpenAICompatibleOptions } from './openaicompat-options.js';
+export type { OpenAICompatibleOptions, OpenAICompatiblePartOptions } from './openaicompat-options.js';
 
 /** Settings of an OpenAI-compatible provider. */
 export interface OpenAICompatibleSettings {
@@ -51,7 +52,10 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     defaultObjectMode: 'tool',
     applyProviderOptions: applyOpenAICompatibleOptions,
     readReasoning: readCompatibleReasoning,
-    history: { decorateAssistant: echoReasoningContent },
+    history: {
+      decorateAssistant: echoReasoningContent,
+      partFields: (part, message) => readPartFields(name, part, message),
+    },
   };
   const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = (): Record<string, string> => {
