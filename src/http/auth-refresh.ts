@@ -10,10 +10,13 @@ import type { SignRequest } from './fetch-within-origin.js';
  * @example
  * createAnthropic({ onAuthRefresh: async () => (await vault.read('anthropic')).key });
  */
-// biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing (`() => {}`) means "load the credentials again".
 export type OnAuthRefresh<Credential = string> = (context: {
   error: APICallError;
-}) => Credential | undefined | void | Promise<Credential | undefined | void>;
+}) => RefreshResult<Credential> | Promise<RefreshResult<Credential>>;
+
+/** The new credential, or nothing (`undefined`, or a hook that returns nothing) to load it again. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook written `() => {}` returns void and means "load the credentials again".
+type RefreshResult<Credential> = Credential | undefined | void;
 
 /** What a request is sent with after a refresh. */
 export interface RefreshedAuth {
