@@ -5,6 +5,7 @@
 export * from './agent/index.js';
 export * from './embed/index.js';
 export * from './errors/index.js';
+export type { OnAuthRefresh } from './http/auth-refresh.js';
 export { loadApiKey } from './http/load-api-key.js';
 export {
   isRetryableError,

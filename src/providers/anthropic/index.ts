@@ -1,3 +1,4 @@
+import type { OnAuthRefresh } from '../../http/auth-refresh.js';
 import type { Provider } from '../../spec/language-model.js';
 import { anthropicDirectEndpoint } from './anthropic-direct-endpoint.js';
 import { AnthropicLanguageModel } from './anthropic-language-model.js';
@@ -69,6 +70,11 @@ export {
 export interface AnthropicProviderSettings {
   /** @default process.env.ANTHROPIC_API_KEY */
   apiKey?: string;
+  /**
+   * Called once when a request's key is refused (a 401 `authentication_error`): return a new key (used from
+   * then on), or nothing to load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** @default 'https://api.anthropic.com' */
   baseURL?: string;
   /** Extra headers on every request. */
@@ -99,6 +105,7 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Provi
     name,
     baseURL: (settings.baseURL ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
     apiKey: settings.apiKey,
+    onAuthRefresh: settings.onAuthRefresh,
   });
   return {
     name,

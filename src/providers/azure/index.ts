@@ -1,3 +1,4 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadApiKey } from '../../http/load-api-key.js';
 import type { LanguageModel, Provider } from '../../spec/language-model.js';
 import { openAIChatDialect } from '../openai/index.js';
@@ -21,6 +22,11 @@ export interface AzureProviderSettings {
   baseURL?: string;
   /** Sent as the `api-key` header. @default process.env.AZURE_OPENAI_API_KEY */
   apiKey?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   /** Overrides the default User-Agent. */
@@ -58,12 +64,15 @@ export interface AzureProvider extends Provider {
  */
 export function createAzure(settings: AzureProviderSettings): AzureProvider {
   const name = settings.name ?? 'azure';
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = (): Record<string, string> => ({
-    'api-key': loadApiKey({
-      apiKey: settings.apiKey,
-      environmentVariable: 'AZURE_OPENAI_API_KEY',
-      provider: 'Azure OpenAI',
-    }),
+    'api-key':
+      credential.current ??
+      loadApiKey({
+        apiKey: settings.apiKey,
+        environmentVariable: 'AZURE_OPENAI_API_KEY',
+        provider: 'Azure OpenAI',
+      }),
     ...settings.headers,
   });
   const connection = {
@@ -71,6 +80,7 @@ export function createAzure(settings: AzureProviderSettings): AzureProvider {
     headers,
     userAgent: settings.userAgent,
     fetch: settings.fetch,
+    refreshAuth: credential.refresh,
   };
   const dialect = openAIChatDialect(name);
   const chat = (modelId: string) => new OpenAIChatLanguageModel(modelId, { dialect, ...connection });

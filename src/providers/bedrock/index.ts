@@ -1,3 +1,4 @@
+import type { OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import { AnthropicLanguageModel } from '../anthropic/anthropic-language-model.js';
@@ -28,6 +29,12 @@ export interface BedrockProviderSettings {
   sessionToken?: string;
   /** Called before each request for fresh credentials (SSO, assumed roles). */
   credentialProvider?: () => AwsCredentials | Promise<AwsCredentials>;
+  /**
+   * Called once when a request's credentials are refused (a 401): return a new API key or new AWS
+   * credentials (used from then on), or nothing to resolve them again (`credentialProvider` is called
+   * again); the request is then sent once more.
+   */
+  onAuthRefresh?: OnAuthRefresh<string | AwsCredentials>;
   /** @default `https://bedrock-runtime.<region>.amazonaws.com` */
   baseURL?: string;
   headers?: Record<string, string>;
@@ -61,7 +68,7 @@ export function createBedrock(settings: BedrockProviderSettings = {}): Provider 
     sessionToken: settings.sessionToken,
     credentialProvider: settings.credentialProvider,
   };
-  const endpoint = bedrockEndpoint({ name, region, baseURL, ...auth });
+  const endpoint = bedrockEndpoint({ name, region, baseURL, ...auth, onAuthRefresh: settings.onAuthRefresh });
   return {
     name,
     embeddingModel: (modelId: string) =>

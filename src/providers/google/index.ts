@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { LoadAPIKeyError } from '../../errors/load-api-key-error.js';
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import { GoogleEmbeddingModel } from './google-embedding-model.js';
@@ -38,6 +39,12 @@ interface GoogleCommonSettings {
   generateId?: () => string;
   /** Reported as `LanguageModel.provider`. */
   name?: string;
+  /**
+   * Called once when a request's key or token is refused (a 401 or `UNAUTHENTICATED`): return a new one
+   * (used from then on), or nothing to load it again (`getAccessToken` is called again); the request is then
+   * sent once more.
+   */
+  onAuthRefresh?: OnAuthRefresh;
 }
 
 /** Settings of the Gemini API provider. */
@@ -86,7 +93,11 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
     /\/+$/,
     '',
   );
-  const headers = () => ({ 'x-goog-api-key': loadGeminiApiKey(settings.apiKey), ...settings.headers });
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
+  const headers = () => ({
+    'x-goog-api-key': credential.current ?? loadGeminiApiKey(settings.apiKey),
+    ...settings.headers,
+  });
   const generateId = settings.generateId ?? (() => crypto.randomUUID());
   const languageModel = (modelId: string) =>
     new GoogleLanguageModel(modelId, {
@@ -97,6 +108,7 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
       fetch: settings.fetch,
       generateId,
       vertex: false,
+      refreshAuth: credential.refresh,
     });
   const embeddingModel = (modelId: string) =>
     new GoogleEmbeddingModel(modelId, {
@@ -121,8 +133,9 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
 export function createVertex(settings: GoogleVertexProviderSettings = {}): GoogleProvider {
   const name = settings.name ?? 'google-vertex';
   const baseURL = () => (settings.baseURL ?? vertexBaseURL(settings)).replace(/\/+$/, '');
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = async () => ({
-    authorization: `Bearer ${await loadVertexAccessToken(settings)}`,
+    authorization: `Bearer ${credential.current ?? (await loadVertexAccessToken(settings))}`,
     ...settings.headers,
   });
   const generateId = settings.generateId ?? (() => crypto.randomUUID());
@@ -135,6 +148,7 @@ export function createVertex(settings: GoogleVertexProviderSettings = {}): Googl
       fetch: settings.fetch,
       generateId,
       vertex: true,
+      refreshAuth: credential.refresh,
     });
   const embeddingModel = (modelId: string) =>
     new GoogleEmbeddingModel(modelId, {

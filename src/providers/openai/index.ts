@@ -1,3 +1,4 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadApiKey } from '../../http/load-api-key.js';
 import type { LanguageModel, Provider } from '../../spec/language-model.js';
 import type { ChatDialect } from './openai-chat-dialect.js';
@@ -57,6 +58,11 @@ export {
 export interface OpenAIProviderSettings {
   /** @default process.env.OPENAI_API_KEY */
   apiKey?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** @default 'https://api.openai.com/v1' */
   baseURL?: string;
   /** Sent as `OpenAI-Organization`. */
@@ -113,14 +119,21 @@ export function openAIChatDialect(name = 'openai'): ChatDialect {
  */
 export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvider {
   const dialect = openAIChatDialect(settings.name);
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = (): Record<string, string> => ({
-    authorization: `Bearer ${loadApiKey({ apiKey: settings.apiKey, environmentVariable: 'OPENAI_API_KEY', provider: 'OpenAI' })}`,
+    authorization: `Bearer ${credential.current ?? loadApiKey({ apiKey: settings.apiKey, environmentVariable: 'OPENAI_API_KEY', provider: 'OpenAI' })}`,
     ...(settings.organization ? { 'openai-organization': settings.organization } : {}),
     ...(settings.project ? { 'openai-project': settings.project } : {}),
     ...settings.headers,
   });
   const baseURL = (settings.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
-  const connection = { baseURL, headers, userAgent: settings.userAgent, fetch: settings.fetch };
+  const connection = {
+    baseURL,
+    headers,
+    userAgent: settings.userAgent,
+    fetch: settings.fetch,
+    refreshAuth: credential.refresh,
+  };
   const chat = (modelId: string) => new OpenAIChatLanguageModel(modelId, { dialect, ...connection });
   const responses = (modelId: string) =>
     new OpenAIResponsesLanguageModel(modelId, { provider: dialect.provider, ...connection });

@@ -1,3 +1,4 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadApiKey } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import type { ChatDialect } from '../openai/openai-chat-dialect.js';
@@ -20,6 +21,11 @@ export interface OpenAICompatibleSettings {
   apiKey?: string;
   /** Environment variable to read the key from when `apiKey` is absent, e.g. `XAI_API_KEY`; then the key is required. */
   apiKeyEnvironmentVariable?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** Reported as `LanguageModel.provider` and used as the provider-options key. @default 'openai-compat' */
   name?: string;
   headers?: Record<string, string>;
@@ -53,8 +59,10 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       partFields: (part, message) => readPartFields(name, part, message),
     },
   };
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = (): Record<string, string> => {
     const apiKey =
+      credential.current ??
       settings.apiKey ??
       (settings.apiKeyEnvironmentVariable
         ? loadApiKey({
@@ -87,6 +95,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
         headers,
         userAgent: settings.userAgent,
         fetch: settings.fetch,
+        refreshAuth: credential.refresh,
       }),
   };
 }

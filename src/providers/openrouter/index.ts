@@ -1,3 +1,4 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import type { Provider } from '../../spec/language-model.js';
 import { bearerHeaders, chatModelFactory } from '../openai/chat-model-factory.js';
 import type { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
@@ -22,6 +23,11 @@ export type {
 export interface OpenRouterSettings {
   /** @default process.env.OPENROUTER_API_KEY */
   apiKey?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** @default 'https://openrouter.ai/api/v1' */
   baseURL?: string;
   /** Extra headers on every request, e.g. `HTTP-Referer` and `X-Title` for OpenRouter's app rankings. */
@@ -62,12 +68,14 @@ export function createOpenRouter(settings: OpenRouterSettings = {}): OpenRouterP
     xaiResponses: true,
     reasoning: { readPlainReasoning: false, keepEmptyReasoning: true },
   });
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const baseURL = (settings.baseURL ?? 'https://openrouter.ai/api/v1').replace(/\/+$/, '');
   const headers = bearerHeaders({
     apiKey: settings.apiKey,
     environmentVariable: 'OPENROUTER_API_KEY',
     provider: 'OpenRouter',
     headers: settings.headers,
+    credential,
   });
   const languageModel = chatModelFactory({
     dialect,
@@ -75,6 +83,7 @@ export function createOpenRouter(settings: OpenRouterSettings = {}): OpenRouterP
     headers,
     userAgent: settings.userAgent,
     fetch: settings.fetch,
+    refreshAuth: credential.refresh,
   });
   const embeddingModel = (modelId: string) =>
     new OpenAIEmbeddingModel(modelId, {

@@ -1,3 +1,4 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import type { Provider } from '../../spec/language-model.js';
 import { bearerHeaders, chatModelFactory } from '../openai/chat-model-factory.js';
 import type { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
@@ -22,6 +23,11 @@ export type {
 export interface VercelGatewaySettings {
   /** @default process.env.AI_GATEWAY_API_KEY */
   apiKey?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** @default 'https://ai-gateway.vercel.sh/v1' */
   baseURL?: string;
   /** Extra headers on every request. */
@@ -61,12 +67,14 @@ export function createVercelGateway(settings: VercelGatewaySettings = {}): Verce
     xaiResponses: false,
     reasoning: { readPlainReasoning: true, keepEmptyReasoning: false },
   });
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const baseURL = (settings.baseURL ?? 'https://ai-gateway.vercel.sh/v1').replace(/\/+$/, '');
   const headers = bearerHeaders({
     apiKey: settings.apiKey,
     environmentVariable: 'AI_GATEWAY_API_KEY',
     provider: 'Vercel AI Gateway',
     headers: settings.headers,
+    credential,
   });
   const languageModel = chatModelFactory({
     dialect,
@@ -74,6 +82,7 @@ export function createVercelGateway(settings: VercelGatewaySettings = {}): Verce
     headers,
     userAgent: settings.userAgent,
     fetch: settings.fetch,
+    refreshAuth: credential.refresh,
   });
   const embeddingModel = (modelId: string) =>
     new OpenAIEmbeddingModel(modelId, {

@@ -1,4 +1,6 @@
 import { withResultText } from '../../../spec/generate-result.js';
+import type { APICallError } from '../../../errors/api-call-error.js';
+import { refreshWith } from '../../../http/auth-refresh.js';
 import { postCall } from '../../../http/post-json.js';
 import type { ParseErrorBody } from '../../../http/provider-error-body.js';
 import { openSseStream, readJsonResponse } from '../../../http/read-response.js';
@@ -36,6 +38,8 @@ export interface OpenAIResponsesModelConfig {
   userAgent?: string | undefined;
   fetch?: typeof fetch | undefined;
   parseErrorBody?: ParseErrorBody | undefined;
+  /** Runs the provider's `onAuthRefresh` after an auth error; the request is then sent once more. */
+  refreshAuth?: ((error: APICallError) => Promise<void>) | undefined;
 }
 
 /**
@@ -104,6 +108,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
         headers: this.config.headers(),
         userAgent: this.config.userAgent,
         fetch: this.config.fetch,
+        refreshAuth: refreshWith(this.config.refreshAuth, () => ({ headers: this.config.headers() })),
       },
       parseErrorBody: this.config.parseErrorBody,
       stream: body.stream === true,
