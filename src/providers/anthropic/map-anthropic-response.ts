@@ -1,6 +1,6 @@
 import type { Content } from '../../spec/content.js';
 import type { GenerateResponse } from '../../spec/generate-result.js';
-import { isWireObject, wireTypeError } from '../shared/wire-type-error.js';
+import { isWireObject, mapWireSafely, wireTypeError } from '../shared/wire-type-error.js';
 import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.js';
 import { anthropicOptionsKey } from './anthropic-options.js';
 import { readWebSearchResult } from './anthropic-web-search.js';
@@ -14,6 +14,13 @@ import { readAnthropicContent, readAnthropicUsage } from './read-anthropic-wire.
  * tool result whose metadata replays it.
  */
 export function mapAnthropicResponse(options: {
+  response: AnthropicResponse;
+  responseHeaders: Record<string, string>;
+}): Omit<GenerateResponse, 'warnings'> {
+  return mapWireSafely(options.response, () => mapAnthropicResponseUnsafe(options));
+}
+
+function mapAnthropicResponseUnsafe(options: {
   response: AnthropicResponse;
   responseHeaders: Record<string, string>;
 }): Omit<GenerateResponse, 'warnings'> {

@@ -1,5 +1,6 @@
 import type { Content } from '../../../spec/content.js';
 import type { GenerateResponse } from '../../../spec/generate-result.js';
+import { mapWireSafely } from '../../shared/wire-type-error.js';
 import { mapOpenAILogprobs, type OpenAILogprob } from '../map-openai-logprobs.js';
 import { mapOpenAIResponsesError } from './map-openai-responses-error.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
@@ -46,6 +47,15 @@ function mapMessage(item: ResponsesOutputItem): Content[] {
 
 /** Maps a non-streamed response; a response that reports an error throws it as an `APICallError`. */
 export function mapOpenAIResponsesResponse(options: {
+  response: ResponsesResponse;
+  url: string;
+  responseBody: string;
+  responseHeaders: Record<string, string>;
+}): GenerateResponse {
+  return mapWireSafely(options.response, () => mapOpenAIResponsesResponseUnsafe(options));
+}
+
+function mapOpenAIResponsesResponseUnsafe(options: {
   response: ResponsesResponse;
   url: string;
   responseBody: string;
