@@ -20,7 +20,8 @@ export interface EventReducer<State extends { ended: boolean }> {
  * The one stream stage every provider shares: events → reducer → stream parts, in a single async generator
  * with one reused parts buffer. Warnings come first; a body cut inside its last event ends with a retryable
  * incomplete-stream error; a failing body (reset, timeout, abort) ends with an `error` part; nothing follows a
- * terminal part. Breaking out of the loop returns the event iterator, which cancels the body. Every `error`
+ * terminal part; `data: [DONE]` ends the stream at once. Breaking out of the loop returns the event iterator,
+ * which cancels the body. Every `error`
  * part is scrubbed of the request's credentials (the redaction `openSseStream` attached to the events).
  */
 export async function* reduceEvents<State extends { ended: boolean }>(
@@ -37,6 +38,9 @@ export async function* reduceEvents<State extends { ended: boolean }>(
   let reducing: string | undefined;
   try {
     for await (const event of events) {
+      // `data: [DONE]` ends a chat-completions stream: finish now and cancel the body (by leaving the loop),
+      // even when the server keeps the connection open.
+      if (event.data === '[DONE]') break;
       const truncated = truncatedEventError(event);
       if (truncated) {
         reducer.endWithError(state, truncated, parts);

@@ -129,7 +129,9 @@ describe('GoogleLanguageModel.generate', () => {
     ] as const) {
       const { fetch } = jsonFetch({ error: { code: status, message: 'try later', status: code } }, status);
       const model = createGoogle({ apiKey: 'k', fetch }).languageModel('gemini-2.5-flash');
-      const error = await model.generate({ prompt: [userMessage('hi')] }).catch((caught: unknown) => caught);
+      const error = await model
+        .generate({ prompt: [userMessage('hi')], maxRetries: 0 })
+        .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ statusCode: status, isRetryable: true, errorType: code });
     }
   });

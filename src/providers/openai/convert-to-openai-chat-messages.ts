@@ -9,6 +9,7 @@ import type {
   ToolResultPart,
 } from '../../spec/message.js';
 import { encodeBase64 } from '../shared/base64.js';
+import { withoutApprovalParts } from '../shared/without-approval-parts.js';
 import type { ChatAssistantMessage, ChatContentPart, ChatMessage } from './openai-chat-api.js';
 
 /** How a dialect writes assistant history beyond text and tool calls. */
@@ -33,7 +34,7 @@ export function convertToOpenAIChatMessages(
 ): { messages: ChatMessage[]; warnings: CallWarning[] } {
   const messages: ChatMessage[] = [];
   const warnings: CallWarning[] = [];
-  prompt.forEach((message, index) => {
+  withoutApprovalParts(prompt).forEach((message, index) => {
     const context: ConvertContext = { message, index, messages, warnings, options };
     switch (message.role) {
       case 'system':
