@@ -3,6 +3,7 @@
  * `fantasy-ts/openaicompat`, ...); record/replay cassettes and the mock model in `fantasy-ts/testing`.
  */
 export * from './agent/index.js';
+export * from './embed/index.js';
 export * from './errors/index.js';
 export { loadApiKey } from './http/load-api-key.js';
 export {

@@ -1,5 +1,6 @@
 export { APICallError, type APICallErrorOptions, isRetryableStatus } from './api-call-error.js';
 export { CassetteMissError, type CassetteMissReason } from './cassette-miss-error.js';
+export { EmbeddingInputTooLongError } from './embedding-input-too-long-error.js';
 export { FantasyError, type FantasyErrorOptions } from './fantasy-error.js';
 export { IncompleteStreamError } from './incomplete-stream-error.js';
 export { InvalidArgumentError } from './invalid-argument-error.js';
@@ -17,3 +18,4 @@ export { ResponseTooLargeError } from './response-too-large-error.js';
 export { RetryError } from './retry-error.js';
 export { SseEventTooLargeError } from './sse-event-too-large-error.js';
 export { TimeoutError, type TimeoutKind } from './timeout-error.js';
+export { TooManyEmbeddingValuesError } from './too-many-embedding-values-error.js';

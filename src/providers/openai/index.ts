@@ -2,6 +2,7 @@ import { loadApiKey } from '../../http/load-api-key.js';
 import type { LanguageModel, Provider } from '../../spec/language-model.js';
 import type { ChatDialect } from './openai-chat-dialect.js';
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from './openai-embedding-model.js';
 import { applyOpenAIChatOptions } from './openai-options.js';
 import { OpenAIResponsesLanguageModel } from './responses/openai-responses-language-model.js';
 import { isResponsesModel } from './responses/openai-responses-model-rules.js';
@@ -11,6 +12,7 @@ export type { OpenAIChatProviderMetadata } from './map-openai-chat-metadata.js';
 export type { OpenAILogprob, OpenAITopLogprob } from './map-openai-logprobs.js';
 export type { ChatDialect } from './openai-chat-dialect.js';
 export { OpenAIChatLanguageModel, type OpenAIChatModelConfig } from './openai-chat-language-model.js';
+export { OpenAIEmbeddingModel, type OpenAIEmbeddingSettings } from './openai-embedding-model.js';
 export type { OpenAIChatOptions, ReasoningEffort } from './openai-options.js';
 export {
   OpenAIResponsesLanguageModel,
@@ -63,6 +65,8 @@ export interface OpenAIProviderSettings {
  */
 export interface OpenAIProvider extends Provider {
   chat(modelId: string): OpenAIChatLanguageModel;
+  /** An embedding model on `/embeddings` (text-embedding-3-small, text-embedding-3-large, ...). */
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
   responses(modelId: string): OpenAIResponsesLanguageModel;
 }
 
@@ -100,5 +104,7 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
   const routesToResponses = settings.isResponsesModel ?? isResponsesModel;
   const languageModel = (modelId: string): LanguageModel =>
     settings.useResponsesAPI && routesToResponses(modelId) ? responses(modelId) : chat(modelId);
-  return { name: dialect.provider, chat, responses, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new OpenAIEmbeddingModel(modelId, { provider: dialect.provider, ...connection });
+  return { name: dialect.provider, chat, responses, languageModel, embeddingModel };
 }
