@@ -9,6 +9,7 @@ export { type ConversationFormat, InvalidConversationError } from './invalid-con
 export { InvalidResponseError } from './invalid-response-error.js';
 export { InvalidToolCallError } from './invalid-tool-call-error.js';
 export { InvalidUIMessageError } from './invalid-ui-message-error.js';
+export { JsonDepthError } from './json-depth-error.js';
 export { JsonSyntaxError } from './json-syntax-error.js';
 export { LoadAPIKeyError } from './load-api-key-error.js';
 export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-error.js';

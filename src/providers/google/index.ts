@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { LoadAPIKeyError } from '../../errors/load-api-key-error.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
+import { GoogleEmbeddingModel } from './google-embedding-model.js';
 import { GoogleLanguageModel } from './google-language-model.js';
 
 export {
@@ -9,6 +10,7 @@ export {
   type DroppedSchemaKeyword,
   type GeminiSchemaConversion,
 } from './convert-json-schema-to-gemini.js';
+export { GoogleEmbeddingModel, type GoogleEmbeddingOptions } from './google-embedding-model.js';
 export { GoogleLanguageModel, type GoogleModelConfig } from './google-language-model.js';
 export type {
   GoogleOptions,
@@ -59,6 +61,8 @@ export interface GoogleVertexProviderSettings extends GoogleCommonSettings {
 /** A provider of Gemini models: `provider.languageModel(id)`. */
 export interface GoogleProvider extends Provider {
   languageModel(modelId: string): GoogleLanguageModel;
+  /** An embedding model (gemini-embedding-001, text-embedding-005, ...). */
+  embeddingModel(modelId: string): GoogleEmbeddingModel;
 }
 
 /**
@@ -86,7 +90,16 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
       generateId,
       vertex: false,
     });
-  return { name, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new GoogleEmbeddingModel(modelId, {
+      provider: name,
+      baseURL: () => baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      vertex: false,
+    });
+  return { name, languageModel, embeddingModel };
 }
 
 /**
@@ -115,7 +128,16 @@ export function createVertex(settings: GoogleVertexProviderSettings = {}): Googl
       generateId,
       vertex: true,
     });
-  return { name, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new GoogleEmbeddingModel(modelId, {
+      provider: name,
+      baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      vertex: true,
+    });
+  return { name, languageModel, embeddingModel };
 }
 
 function loadGeminiApiKey(apiKey: string | undefined): string {

@@ -35,6 +35,8 @@ export interface OpenRouterSettings {
 /** An OpenRouter provider: `provider.languageModel('anthropic/claude-haiku-4.5')`. */
 export interface OpenRouterProvider extends Provider {
   languageModel(modelId: string): OpenAIChatLanguageModel;
+  /** An embedding model on the service's OpenAI-compatible `/embeddings`. */
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface VercelGatewaySettings {
 /** A Vercel AI Gateway provider: `provider.languageModel('anthropic/claude-sonnet-4')`. */
 export interface VercelGatewayProvider extends Provider {
   languageModel(modelId: string): OpenAIChatLanguageModel;
+  /** An embedding model on the service's OpenAI-compatible `/embeddings`. */
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
 }
 
 /**
