@@ -6,13 +6,16 @@
  *   npm run bench -- --quick         tiny inputs, one run each: a smoke run
  *   npm run bench -- --json out.json also write the results as JSON
  *   npm run bench -- --only 1,3      only the listed cases
+ *   npx tsx bench/charts.ts out.json draws the SVG charts from a JSON results file
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, freemem, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runAgentStepCase } from './cases/agent-step.js';
 import { runBundleSizeCase } from './cases/bundle-size.js';
-import { repositoryRoot, runColdImportCase } from './cases/cold-import.js';
+import { benchRoot, runColdImportCase } from './cases/cold-import.js';
+import { runHttpStreamsCase } from './cases/http-streams.js';
+import { runLongRunCase } from './cases/long-run.js';
 import { runMemoryCase } from './cases/memory.js';
 import { runObjectStreamCase } from './cases/object-stream.js';
 import { runTextStreamCase } from './cases/text-stream.js';
@@ -27,6 +30,9 @@ const cases: Record<string, (settings: CaseSettings) => Promise<CaseReport>> = {
   '5': runColdImportCase,
   '6': runBundleSizeCase,
   '7': runMemoryCase,
+  // '8' is the object-shapes case (bench/cases/object-shapes.ts).
+  '9': runHttpStreamsCase,
+  '10': runLongRunCase,
 };
 
 /** The machine and versions a run was made on. */
@@ -34,7 +40,7 @@ function describeMachine() {
   const cpuModel = /model name\s*:\s*(.*)/.exec(safeRead('/proc/cpuinfo'))?.[1] ?? 'unknown';
   const version = (name: string) =>
     (
-      JSON.parse(readFileSync(`${repositoryRoot}node_modules/${name}/package.json`, 'utf8')) as {
+      JSON.parse(readFileSync(`${benchRoot}node_modules/${name}/package.json`, 'utf8')) as {
         version: string;
       }
     ).version;

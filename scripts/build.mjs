@@ -34,4 +34,12 @@ await build({
   mainFields: ['module', 'main'],
   chunkNames: 'chunks/[name]-[hash]',
 });
-await build({ ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', platform: 'node' });
+// Split too, so what the CLI imports dynamically (the YAML cassette code) is its own chunk, loaded on use.
+await build({
+  ...shared,
+  entryPoints: ['src/cli/main.ts'],
+  outdir: 'dist/cli',
+  splitting: true,
+  platform: 'node',
+  chunkNames: 'chunks/[name]-[hash]',
+});

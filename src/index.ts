@@ -13,8 +13,10 @@ export {
 } from './http/retry.js';
 export { generateWithRetry, retryOptionsOf, streamWithRetry } from './http/retry-model-call.js';
 export { VERSION } from './http/version.js';
+export * from './middleware/index.js';
 export * from './object/index.js';
 export * from './persistence/index.js';
 export * from './registry/index.js';
 export * from './schema/index.js';
 export * from './spec/index.js';
+export type { TelemetryOptions } from './telemetry/telemetry-options.js';

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { type CaseReport, type CaseSettings, formatRatio, type ResultRow } from '../support/report.js';
-import { repositoryRoot } from './cold-import.js';
+import { benchRoot, repositoryRoot } from './cold-import.js';
 
 const schema = `{ type: 'object', properties: { name: { type: 'string' }, age: { type: 'number' } }, required: ['name', 'age'] }`;
 
@@ -30,10 +30,16 @@ const result = streamText({ model, output: Output.object({ schema: jsonSchema(${
 for await (const partial of result.partialOutputStream) console.log(partial);
 console.log(await result.output);`;
 
-/** Bundles a program with esbuild (ESM, browser platform, minified); returns its minified and gzipped sizes. */
-export async function measureBundle(contents: string): Promise<{ minified: number; gzipped: number }> {
+/**
+ * Bundles a program with esbuild (ESM, browser platform, minified), resolving its imports from `resolveDir`;
+ * returns its minified and gzipped sizes.
+ */
+export async function measureBundle(
+  contents: string,
+  resolveDir = repositoryRoot,
+): Promise<{ minified: number; gzipped: number }> {
   const output = await build({
-    stdin: { contents, resolveDir: repositoryRoot, loader: 'ts', sourcefile: 'program.ts' },
+    stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'program.ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -49,7 +55,7 @@ export async function measureBundle(contents: string): Promise<{ minified: numbe
 export async function runBundleSizeCase(settings: CaseSettings): Promise<CaseReport> {
   settings.log('case 6: esbuild');
   const fantasy = await measureBundle(fantasyProgram());
-  const ai = await measureBundle(aiProgram);
+  const ai = await measureBundle(aiProgram, benchRoot);
   const kilobytes = (bytes: number) => bytes / 1024;
   const rows: ResultRow[] = [
     {

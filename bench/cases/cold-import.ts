@@ -8,12 +8,17 @@ import { type CaseReport, type CaseSettings, formatRatio, type ResultRow } from 
 /** The repository root: bare specifiers (and `fantasy-ts` itself, by self-reference) resolve from here. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The bench package (bench/package.json): the comparison SDKs resolve from here. */
+export const benchRoot = fileURLToPath(new URL('../', import.meta.url));
+
 /** One cold-import subject: modules imported in order by a fresh `node` process. */
 export interface ImportSubject {
   name: string;
   specifiers: string[];
   /** Extra node flags, e.g. `['--import', 'tsx']` to import TypeScript sources. */
   nodeArguments?: string[];
+  /** Where bare specifiers resolve from; the repository root unless given. */
+  cwd?: string;
 }
 
 /**
@@ -29,10 +34,7 @@ export function measureColdImport(subject: ImportSubject): { importMs: number; p
   const child = spawnSync(
     process.execPath,
     [...(subject.nodeArguments ?? []), '--input-type=module', '-e', script],
-    {
-      cwd: repositoryRoot,
-      encoding: 'utf8',
-    },
+    { cwd: subject.cwd ?? repositoryRoot, encoding: 'utf8' },
   );
   const processMs = performance.now() - started;
   if (child.status !== 0)
@@ -100,7 +102,11 @@ function importSubjects(bundled: Map<string, string>, inline: Map<string, string
       name: 'fantasy-ts + fantasy-ts/openaicompat (dist)',
       specifiers: ['fantasy-ts', 'fantasy-ts/openaicompat'],
     },
-    { name: 'ai + @ai-sdk/openai-compatible', specifiers: ['ai', '@ai-sdk/openai-compatible'] },
+    {
+      name: 'ai + @ai-sdk/openai-compatible',
+      specifiers: ['ai', '@ai-sdk/openai-compatible'],
+      cwd: benchRoot,
+    },
     {
       name: 'what-if: the same, bundled per entry',
       specifiers: [bundled.get('.')!, bundled.get('./openaicompat')!],

@@ -4,25 +4,12 @@
  *
  * Usage: memory-child.ts <fantasy|ai|ai-low-memory> <responseBytes> <largestDeltaBytes>
  */
-import { experimental_streamTextLowMemory, streamText } from 'ai';
 import { createFantasyModel } from '../subjects/fantasy.js';
-import { createAiModel } from '../subjects/vercel-ai.js';
 import { textDeltaEvent, textEndEvents, textStartEvent } from '../support/chat-chunks.js';
 import { createLazyFixtureFetch } from '../support/fixture-fetch.js';
 import { createRandom, sentence } from '../support/random.js';
 
-type Subject = 'fantasy' | 'ai' | 'ai-low-memory';
-
-/** What the child prints. */
-export interface MemoryResult {
-  subject: Subject;
-  responseBytes: number;
-  events: number;
-  largestEventBytes: number;
-  /** Peak of (heapUsed + arrayBuffers) over the baseline, sampled after forced GCs. */
-  peakGrowthBytes: number;
-  samples: number;
-}
+import type { MemoryResult, MemorySubject as Subject } from './memory.js';
 
 /** Delta lengths: log-uniform between 8 B and 8 KB, with one `largest` delta in the middle. */
 export function planDeltas(responseBytes: number, largest: number): number[] {
@@ -51,10 +38,13 @@ function createMemoryFetch(lengths: readonly number[], source: string) {
   });
 }
 
-function textDeltas(subject: Subject, fetch: typeof globalThis.fetch): AsyncIterable<string> {
-  if (subject === 'fantasy') return fantasyTextDeltas(fetch);
+/** The ai side loads only for its subjects, so the fantasy-ts run needs no bench/node_modules. */
+async function* textDeltas(subject: Subject, fetch: typeof globalThis.fetch): AsyncGenerator<string> {
+  if (subject === 'fantasy') return yield* fantasyTextDeltas(fetch);
+  const { experimental_streamTextLowMemory, streamText } = await import('ai');
+  const { createAiModel } = await import('../subjects/vercel-ai.js');
   const stream = subject === 'ai' ? streamText : experimental_streamTextLowMemory;
-  return stream({ model: createAiModel(fetch), prompt: 'Write something.' }).textStream;
+  yield* stream({ model: createAiModel(fetch), prompt: 'Write something.' }).textStream;
 }
 
 async function* fantasyTextDeltas(fetch: typeof globalThis.fetch): AsyncGenerator<string> {

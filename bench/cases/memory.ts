@@ -2,7 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type CaseReport, type CaseSettings, formatRatio, type ResultRow } from '../support/report.js';
 import { repositoryRoot } from './cold-import.js';
-import type { MemoryResult } from './memory-child.js';
+
+/** The streams case 7 measures. */
+export type MemorySubject = 'fantasy' | 'ai' | 'ai-low-memory';
+
+/** What the memory child prints. */
+export interface MemoryResult {
+  subject: MemorySubject;
+  responseBytes: number;
+  events: number;
+  largestEventBytes: number;
+  /** Peak of (heapUsed + arrayBuffers) over the baseline, sampled after forced GCs. */
+  peakGrowthBytes: number;
+  samples: number;
+}
 
 const childPath = fileURLToPath(new URL('./memory-child.ts', import.meta.url));
 

@@ -59,3 +59,29 @@ const answerParts: StreamPart[] = [
   { type: 'text-end', id: 'text-1' },
   { type: 'finish', finishReason: 'stop', usage: emptyUsage() },
 ];
+
+/**
+ * A scripted model that calls `lookup` on every step, never answering: the long-run case's model.
+ * `onCall` runs at each call (the case timestamps steps with it).
+ */
+export function createLoopingAgentModel(onCall: () => void): LanguageModel {
+  return {
+    provider: 'bench',
+    modelId: 'bench-looping-model',
+    generate: async () => {
+      onCall();
+      return withResultText({
+        content: toolCallContent,
+        finishReason: 'tool-calls',
+        usage: emptyUsage(),
+        warnings: [],
+      });
+    },
+    stream: async () => {
+      onCall();
+      return streamParts(toolCallParts);
+    },
+    generateObject: () => Promise.reject(new Error('not scripted')),
+    streamObject: () => Promise.reject(new Error('not scripted')),
+  };
+}

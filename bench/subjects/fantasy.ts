@@ -10,7 +10,7 @@ import type { JSONSchema } from '../../src/spec/json-value.js';
 import { userMessage } from '../../src/spec/message.js';
 import type { StreamPart } from '../../src/spec/stream-part.js';
 import { documentSchema } from '../support/documents.js';
-import { createFakeAgentModel } from './fantasy-fake-model.js';
+import { createFakeAgentModel, createLoopingAgentModel } from './fantasy-fake-model.js';
 
 /** An OpenAI-compatible chat model whose requests go to `fetch`. */
 export function createFantasyModel(fetch: typeof globalThis.fetch) {
@@ -115,4 +115,53 @@ export function createFantasyAgentLoop(): { generate(): Promise<number>; stream(
       return (await run.result).steps.length;
     },
   };
+}
+
+/** An agent's `fullStream` over a model offered `lookup`, one step; returns the tool-input length received. */
+export async function fantasyAgentToolStream(fetch: typeof globalThis.fetch): Promise<number> {
+  const agent = createAgent(createFantasyModel(fetch), {
+    tools: [
+      tool({
+        name: 'lookup',
+        description: 'Looks up a record',
+        inputSchema: jsonSchema(lookupSchema),
+        execute: async () => 'found',
+      }),
+    ],
+    stopWhen: stepCountIs(1),
+  });
+  const run = await agent.stream({ prompt: 'Look it up.' });
+  let length = 0;
+  for await (const part of run.fullStream) if (part.type === 'tool-input-delta') length += part.delta.length;
+  return length;
+}
+
+/**
+ * A run of `steps` tool-calling steps against the looping fake model; calls `onStep` at each model call
+ * (the long-run case timestamps them) and returns the result, so its history stays reachable while measured.
+ */
+export async function fantasyLongRun(options: {
+  steps: number;
+  mode: 'generate' | 'stream';
+  onStep: () => void;
+}): Promise<{ steps: number; result: unknown }> {
+  const agent = createAgent(createLoopingAgentModel(options.onStep), {
+    tools: [
+      tool({
+        name: 'lookup',
+        description: 'Looks up a record',
+        inputSchema: jsonSchema(lookupSchema),
+        execute: async ({ query }) => `found ${query}`,
+      }),
+    ],
+    maxSteps: options.steps,
+  });
+  if (options.mode === 'generate') {
+    const result = await agent.generate({ prompt: 'Look up Paris.' });
+    return { steps: result.steps.length, result };
+  }
+  const run = await agent.stream({ prompt: 'Look up Paris.' });
+  for await (const _part of run.fullStream);
+  const result = await run.result;
+  return { steps: result.steps.length, result };
 }

@@ -61,3 +61,17 @@ function answerParts(): StreamPart[] {
     { type: 'finish', finishReason: stop, usage },
   ];
 }
+
+/** The AI SDK's mock model calling `lookup` on every step, never answering; `onCall` runs at each call. */
+export function createAiLoopingModel(onCall: () => void): MockLanguageModelV4 {
+  return new MockLanguageModelV4({
+    doGenerate: async () => {
+      onCall();
+      return { content: [toolCall], finishReason: toolCalls, usage, warnings: [] };
+    },
+    doStream: async () => {
+      onCall();
+      return { stream: convertArrayToReadableStream(toolCallParts()) };
+    },
+  });
+}

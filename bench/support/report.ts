@@ -25,6 +25,8 @@ export interface CaseReport {
   rows: ResultRow[];
   checks: TargetCheck[];
   notes: string[];
+  /** Raw measurements for the charts (`bench/charts.ts`), written to the JSON results only. */
+  data?: unknown;
 }
 
 /** Settings every case receives from the command line. */

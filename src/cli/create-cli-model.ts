@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createProviderRegistry } from '../registry/create-provider-registry.js';
 import type { LanguageModel } from '../spec/language-model.js';
-import { type CassetteFetch, createCassetteFetch } from '../testing/cassette/create-cassette-fetch.js';
+import type { CassetteFetch } from '../testing/cassette/create-cassette-fetch.js';
 import type { CliEnvironment } from './cli-environment.js';
 import {
   availableProviderNames,
@@ -81,6 +81,9 @@ async function openCassette(
   environment: CliEnvironment,
 ): Promise<CassetteFetch | undefined> {
   const cwd = environment.cwd ?? process.cwd();
+  if (options.replay === undefined && options.record === undefined) return undefined;
+  // Cassettes are YAML: the parser loads only for commands that read or write one (start-up time).
+  const { createCassetteFetch } = await import('../testing/cassette/create-cassette-fetch.js');
   if (options.replay !== undefined) {
     const path = resolve(cwd, options.replay);
     await access(path).catch((error: unknown) => {

@@ -3,19 +3,21 @@ import type { CliEnvironment } from './cli-environment.js';
 import { cliHelp } from './cli-help.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { describeCliError } from './format-cli-error.js';
-import { runCassetteCommand } from './run-cassette-command.js';
-import { runChatCommand } from './run-chat-command.js';
-import { runObjectCommand } from './run-object-command.js';
-import { runTextCommand } from './run-text-command.js';
 import { terminalStyle } from './terminal-style.js';
 
 type Command = (args: readonly string[], environment: CliEnvironment) => Promise<number>;
 
+// Each command loads on use, so `--help` and a command's own start pay only for what they run (the YAML
+// parser of cassettes was most of the CLI's start-up).
 const commands: Record<string, Command> = {
-  text: runTextCommand,
-  object: runObjectCommand,
-  chat: runChatCommand,
-  cassette: runCassetteCommand,
+  text: async (args, environment) =>
+    (await import('./run-text-command.js')).runTextCommand(args, environment),
+  object: async (args, environment) =>
+    (await import('./run-object-command.js')).runObjectCommand(args, environment),
+  chat: async (args, environment) =>
+    (await import('./run-chat-command.js')).runChatCommand(args, environment),
+  cassette: async (args, environment) =>
+    (await import('./run-cassette-command.js')).runCassetteCommand(args, environment),
 };
 
 /**

@@ -14,7 +14,8 @@ export interface SamplingOptions {
 }
 
 /**
- * Limits on how long one model call may take, each in milliseconds; a limit left unset does not apply.
+ * Limits on how long one model call may take, each in milliseconds; a limit left unset takes its default
+ * (`totalMs` 600000, `firstChunkMs` 60000 for streams, `chunkMs` 60000), `Infinity` turns it off.
  * A stalled connection fails with a retryable `TimeoutError`, a call over its whole budget with one that is not.
  */
 export interface TimeoutOptions {
@@ -66,10 +67,18 @@ export interface RequestOptions {
   providerOptions?: ProviderOptions;
   abortSignal?: AbortSignal;
   /**
-   * Timeouts of the call; a number is `totalMs`. Unset, a call waits as long as the connection lasts.
+   * Timeouts of the call; a number is `totalMs`. A limit left unset takes its default: 10 minutes for the
+   * whole call, 60 s between chunks, and 60 s to the first chunk of a stream. `Infinity` turns a limit off
+   * (`timeout: Infinity` turns all of them off).
    * @example { totalMs: 120_000, firstChunkMs: 30_000, chunkMs: 15_000 }
    */
   timeout?: number | TimeoutOptions;
+  /**
+   * The largest response body read whole (non-streamed answers and error bodies), counted after decompression;
+   * a larger one fails with a `ResponseTooLargeError`, which is not retried. Streams are bounded per event.
+   * @default 67108864 (64 MiB)
+   */
+  maxResponseBytes?: number;
 }
 
 /** One call to a language model. */

@@ -233,7 +233,7 @@ describe('fromUIMessages', () => {
         type: 'tool-result',
         toolCallId: 'c1',
         toolName: 'send_email',
-        output: { type: 'error', error: 'The user denied this tool call: not now' },
+        output: { type: 'error', error: 'The tool call was denied and did not run. Reason: not now' },
       },
     ]);
   });
@@ -274,16 +274,16 @@ describe('fromUIMessages', () => {
         type: 'tool-result',
         toolCallId: 'c1',
         toolName: 't',
-        result: { type: 'json', value: { n: [1, 2] } },
+        output: { type: 'json', value: { n: [1, 2] } },
       },
       { type: 'tool-call', toolCallId: 'c2', toolName: 't', input: '{}' },
-      { type: 'tool-result', toolCallId: 'c2', toolName: 't', result: { type: 'json', value: 'a string' } },
+      { type: 'tool-result', toolCallId: 'c2', toolName: 't', output: { type: 'json', value: 'a string' } },
       { type: 'tool-call', toolCallId: 'c3', toolName: 't', input: '{}' },
       {
         type: 'tool-result',
         toolCallId: 'c3',
         toolName: 't',
-        result: { type: 'text', text: 'a string' },
+        output: { type: 'text', text: 'a string' },
         clientMetadata: '{"ui":1}',
       },
       finishPart('stop'),

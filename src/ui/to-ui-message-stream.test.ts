@@ -345,13 +345,13 @@ describe('toUIMessageStream', () => {
 
   it('maps JSON, media and provider-executed results so they can be read back', async () => {
     const parts = [
-      { type: 'tool-result', toolCallId: 'c1', toolName: 't', result: { type: 'json', value: { ok: true } } },
-      { type: 'tool-result', toolCallId: 'c2', toolName: 't', result: { type: 'json', value: 'plain' } },
+      { type: 'tool-result', toolCallId: 'c1', toolName: 't', output: { type: 'json', value: { ok: true } } },
+      { type: 'tool-result', toolCallId: 'c2', toolName: 't', output: { type: 'json', value: 'plain' } },
       {
         type: 'tool-result',
         toolCallId: 'c3',
         toolName: 't',
-        result: { type: 'media', data: 'AAEC', mediaType: 'image/png' },
+        output: { type: 'media', data: 'AAEC', mediaType: 'image/png' },
       },
       {
         type: 'tool-result',

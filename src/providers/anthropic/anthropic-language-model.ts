@@ -99,6 +99,7 @@ export class AnthropicLanguageModel implements LanguageModel {
         signRequest: prepared.sign,
       },
       parseErrorBody: endpoint.parseErrorBody,
+      stream,
     });
     return { posted, url: prepared.url, warnings };
   }

@@ -76,7 +76,7 @@ describe('GoogleLanguageModel.generate', () => {
     expect(result.finishReason).toBe('tool-calls');
     expect(result.usage).toEqual({
       inputTokens: 54,
-      outputTokens: 15,
+      outputTokens: 63, // 15 candidates + 48 thoughts: output includes reasoning
       totalTokens: 117,
       reasoningTokens: 48,
       cacheCreationTokens: 0,

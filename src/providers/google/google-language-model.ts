@@ -115,6 +115,7 @@ export class GoogleLanguageModel implements LanguageModel {
         fetch: this.config.fetch,
       },
       parseErrorBody: parseGoogleErrorBody,
+      stream: url.includes(':streamGenerateContent'),
     });
   }
 

@@ -57,7 +57,7 @@ const expectedParts: StreamPart[] = [
     finishReason: 'tool-calls',
     usage: {
       inputTokens: 6,
-      outputTokens: 12,
+      outputTokens: 20, // 12 candidates + 8 thoughts
       totalTokens: 30,
       reasoningTokens: 8,
       cacheCreationTokens: 0,

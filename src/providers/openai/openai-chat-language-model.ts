@@ -70,6 +70,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       readReasoning: dialect.readReasoning,
       readMessageReasoning: dialect.readMessageReasoning,
       mapProviderMetadata: dialect.mapProviderMetadata,
+      metadataKey: dialect.optionsKey,
       responseHeaders: posted.responseHeaders,
     });
     return { ...result, warnings };
@@ -118,6 +119,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
         fetch: this.config.fetch,
       },
       parseErrorBody: this.config.dialect.parseErrorBody,
+      stream: body.stream === true,
     });
   }
 
@@ -129,6 +131,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       readReasoning: dialect.readReasoning,
       reasoningStream: dialect.createReasoningStream?.(),
       mapProviderMetadata: dialect.mapProviderMetadata,
+      metadataKey: dialect.optionsKey,
     });
     return reduceEvents(events, {
       url: this.url,

@@ -103,6 +103,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
         fetch: this.config.fetch,
       },
       parseErrorBody: this.config.parseErrorBody,
+      stream: body.stream === true,
     });
   }
 
