@@ -55,7 +55,11 @@ try {
   );
   for (const [index, code] of blocks.entries())
     write(`readme/block-${String(index + 1).padStart(2, '0')}.ts`, code);
-  for (const file of readdirSync('examples')) {
+  // The runnable scripts at the top of examples/; an example app in a folder of its own (chat-web) has its own
+  // package.json and build.
+  for (const entry of readdirSync('examples', { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = entry.name;
     const text = readFileSync(join('examples', file), 'utf8');
     write(`examples/${file}`, file.endsWith('.ts') ? importByName(text) : text);
   }
