@@ -69,7 +69,7 @@ export async function runLongRunCase(settings: CaseSettings): Promise<CaseReport
     ['ai generateText', aiLongRun, 'generate'],
     ['ai streamText', aiLongRun, 'stream'],
   ];
-  const rounds = settings.quick ? 1 : 5;
+  const rounds = settings.quick ? 1 : 3;
   const measurements: LongRunMeasurement[] = [];
   for (let round = 0; round < rounds; round += 1) {
     for (const [name, run, mode] of subjects) {
