@@ -11,6 +11,7 @@ export {
   type RetryOptions,
   retryWithBackoff,
 } from './http/retry.js';
+export { generateWithRetry, retryOptionsOf, streamWithRetry } from './http/retry-model-call.js';
 export { VERSION } from './http/version.js';
 export * from './middleware/index.js';
 export * from './object/index.js';
@@ -18,3 +19,4 @@ export * from './persistence/index.js';
 export * from './registry/index.js';
 export * from './schema/index.js';
 export * from './spec/index.js';
+export type { TelemetryOptions } from './telemetry/telemetry-options.js';

@@ -5,6 +5,7 @@ import type { LanguageModel } from '../spec/language-model.js';
 import type { FilePart, Message } from '../spec/message.js';
 import type { ProviderOptions } from '../spec/provider-options.js';
 import type { Tool, ToolChoice } from '../spec/tool.js';
+import type { TelemetryOptions } from '../telemetry/telemetry-options.js';
 import type { StepResult } from './agent-result.js';
 import type { ProviderTool } from './executable-provider-tool.js';
 import type { StopCondition } from './stop-condition.js';
@@ -92,6 +93,11 @@ export interface AgentSharedOptions extends SamplingOptions {
   timeout?: RequestOptions['timeout'];
   /** Merged over the agent's, provider by provider. */
   providerOptions?: ProviderOptions;
+  /**
+   * OpenTelemetry spans and metrics for the run (GenAI semantic conventions); `true` uses the global
+   * providers. Off by default, and then nothing is loaded or wrapped. The call's replaces the agent's.
+   */
+  telemetry?: TelemetryOptions | boolean;
   /**
    * The most steps a run takes; reaching it ends the run like a stop condition. Fantasy has no cap, so a
    * model that keeps calling tools loops forever; pass `Infinity` for that behaviour. @default 20

@@ -1,3 +1,4 @@
+import { type ToolApprovalRequestContent, toolApprovalRequestsOf } from '../spec/content.js';
 import { type GenerateResult, withResultText } from '../spec/generate-result.js';
 import type { Message } from '../spec/message.js';
 import { addUsage, emptyUsage, type Usage } from '../spec/usage.js';
@@ -23,10 +24,16 @@ export interface AgentResult {
   /** The final answer's reasoning (`response.reasoningText`). */
   reasoningText: string;
   /**
-   * Every message the run added, in order (each step's `messages`): append them to the prompt to persist
-   * the conversation or continue it, `save([...prompt, ...result.messages])`.
+   * Every message the run added, in order: the tool results of approvals answered in the messages it was
+   * given (one tool message), then each step's `messages`. Append them to the prompt to persist the
+   * conversation or continue it, `save([...prompt, ...result.messages])`.
    */
   messages: Message[];
+  /**
+   * The approval requests the run stopped at (the last step's), empty when it finished. Answer each with
+   * `approve(request)` or `deny(request, reason)`, append the answers after `messages`, and run again.
+   */
+  pendingApprovals: ToolApprovalRequestContent[];
 }
 
 /** The latest step with non-blank text, else the last step, else an empty response. */
@@ -46,8 +53,8 @@ export function hasNonBlankText(response: Pick<GenerateResult, 'content'>): bool
   return response.content.some((part) => part.type === 'text' && part.text.trim() !== '');
 }
 
-/** The run's result from its steps. */
-export function toAgentResult(steps: StepResult[]): AgentResult {
+/** The run's result from its steps, after the tool message of the approvals it resumed (if any). */
+export function toAgentResult(steps: StepResult[], resumedMessages: readonly Message[] = []): AgentResult {
   const response = finalResponse(steps);
   return {
     steps,
@@ -55,6 +62,7 @@ export function toAgentResult(steps: StepResult[]): AgentResult {
     totalUsage: steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
     text: response.text,
     reasoningText: response.reasoningText,
-    messages: steps.flatMap((step) => step.messages),
+    messages: [...resumedMessages, ...steps.flatMap((step) => step.messages)],
+    pendingApprovals: toolApprovalRequestsOf(steps.at(-1)?.content ?? []),
   };
 }

@@ -16,7 +16,10 @@ function apiError(statusCode: number, responseHeaders: Record<string, string> = 
 /** Agent settings whose retries record their delays instead of sleeping. */
 function fakeSleep(): { delays: number[]; settings: AgentSettings } {
   const delays: number[] = [];
-  return { delays, settings: { retry: { sleep: async (delayMs) => void delays.push(delayMs) } } };
+  return {
+    delays,
+    settings: { retry: { jitter: false, sleep: async (delayMs) => void delays.push(delayMs) } },
+  };
 }
 
 const answer = { content: [{ type: 'text' as const, text: 'ok' }] };
@@ -42,6 +45,18 @@ describe('agent retries: generate', () => {
     expect(retries).toEqual([1]);
     expect(model.calls).toHaveLength(2);
   });
+
+  it.each([Number.NaN, -1, 2.5])(
+    'rejects maxRetries %s with an InvalidArgumentError, calling no model',
+    async (maxRetries) => {
+      const model = new MockLanguageModel({ generate: () => answer });
+      const error = await createAgent(model, { maxRetries })
+        .generate({ prompt: 'Hi' })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ name: 'InvalidArgumentError', argument: 'maxRetries' });
+      expect(model.calls).toHaveLength(0);
+    },
+  );
 
   it('retries a 500 after the default 2 s backoff', async () => {
     const { delays, settings } = fakeSleep();

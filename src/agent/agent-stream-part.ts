@@ -1,12 +1,20 @@
 import type { CallWarning } from '../spec/call-warning.js';
-import type { ReasoningContent, SourceContent, ToolCallContent, ToolResultContent } from '../spec/content.js';
+import type {
+  ReasoningContent,
+  SourceContent,
+  ToolApprovalRequestContent,
+  ToolCallContent,
+  ToolResultContent,
+} from '../spec/content.js';
 import type { StreamPart, StreamPartOf } from '../spec/stream-part.js';
 import type { AgentCall } from './agent-options.js';
 import type { AgentResult, StepResult } from './agent-result.js';
 
 /**
  * One event of an agent stream: every model stream part of every step (tool calls validated first, so
- * `invalid` is visible), plus `step-start`, `step-finish` and a `tool-result` for each tool the agent ran.
+ * `invalid` is visible), plus `step-start`, `step-finish`, a `tool-approval-request` for each call waiting
+ * for approval and a `tool-result` for each tool the agent ran (calls answered by `approve`/`deny` first,
+ * before step 0).
  * Errors are not parts: iteration throws them.
  */
 export type AgentStreamPart =
@@ -43,6 +51,11 @@ export interface AgentStreamCallbacks {
   onToolCall?: Callback<[toolCall: ToolCallContent]>;
   /** Each result: tools the agent ran (in completion order) and provider-executed ones. */
   onToolResult?: Callback<[toolResult: ToolResultContent]>;
+  /**
+   * Each approval request: the agent's for tools with `needsApproval` (after every `onToolCall` of the
+   * step, before its tools run) and the provider's as they stream.
+   */
+  onToolApprovalRequest?: Callback<[request: ToolApprovalRequestContent]>;
   onSource?: Callback<[source: SourceContent]>;
   /** The model's `finish` part of a step. */
   onStreamFinish?: Callback<[finish: StreamPartOf<'finish'>]>;

@@ -1,4 +1,5 @@
 import type { LanguageModel } from '../spec/language-model.js';
+import { resolveTelemetry } from '../telemetry/resolve-telemetry.js';
 import type { AgentCall, AgentSettings } from './agent-options.js';
 import type { AgentResult } from './agent-result.js';
 import type { AgentStreamCall, AgentStreamResult } from './agent-stream-part.js';
@@ -33,10 +34,21 @@ export interface Agent {
  */
 export function createAgent(model: LanguageModel, settings: AgentSettings = {}): Agent {
   return {
-    generate: async (call) => generateAgent(resolveAgentRun(model, settings, call)),
+    generate: async (call) => {
+      const run = resolveAgentRun(model, settings, call);
+      const telemetry = resolveTelemetry(call.telemetry ?? settings.telemetry);
+      if (telemetry === undefined) return generateAgent(run);
+      const { traceAgentRun } = await import('../telemetry/agent-telemetry.js');
+      return traceAgentRun(run, telemetry, generateAgent);
+    },
     stream: async (call) => {
       const run = resolveAgentRun(model, settings, call);
-      return createAgentStreamResult((emit) => streamAgent(run, call, emit));
+      const telemetry = resolveTelemetry(call.telemetry ?? settings.telemetry);
+      if (telemetry === undefined) return createAgentStreamResult((emit) => streamAgent(run, call, emit));
+      const { traceAgentRun } = await import('../telemetry/agent-telemetry.js');
+      return createAgentStreamResult((emit) =>
+        traceAgentRun(run, telemetry, (traced) => streamAgent(traced, call, emit)),
+      );
     },
   };
 }

@@ -20,8 +20,8 @@ export function toStepResult(
 
 /**
  * The agent calls the model again only when the last step made at least one client tool call (valid or
- * not) AND finished with `tool-calls` AND no result asked to stop the turn AND no stop condition holds AND
- * the step cap is not reached.
+ * not) AND finished with `tool-calls` AND no result asked to stop the turn AND no call waits for approval
+ * AND no stop condition holds AND the step cap is not reached.
  */
 export async function shouldContinue(run: AgentRun, steps: readonly StepResult[]): Promise<boolean> {
   if (await isStopConditionMet(run.stopWhen, steps)) return false;
@@ -29,5 +29,7 @@ export async function shouldContinue(run: AgentRun, steps: readonly StepResult[]
   if (step === undefined || steps.length >= run.maxSteps || step.finishReason !== 'tool-calls') return false;
   const content = step.content;
   if (content.some((part) => part.type === 'tool-result' && part.stopTurn)) return false;
+  // A call waiting for a human pauses the run; the next run resumes it (collect-approval-answers.ts).
+  if (content.some((part) => part.type === 'tool-approval-request')) return false;
   return content.some((part) => part.type === 'tool-call' && !part.providerExecuted);
 }

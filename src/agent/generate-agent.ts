@@ -6,15 +6,22 @@ import { executeTools } from './execute-tools.js';
 import { shouldContinue, toStepResult } from './finish-step.js';
 import { appendStep, createHistory, planStep } from './plan-step.js';
 import { raceAbort } from './race-abort.js';
+import { requestApprovals } from './request-approvals.js';
 import type { AgentRun } from './resolve-agent-run.js';
+import { resumeRun } from './run-answered-approvals.js';
 import {
   type CheckedToolCall,
   type ToolCallValidationContext,
   validateAndRepairToolCall,
 } from './validate-tool-call.js';
 
-/** Runs an agent without streaming: step after step until the model stops calling tools. */
-export async function generateAgent(run: AgentRun): Promise<AgentResult> {
+/**
+ * Runs an agent without streaming: first the calls whose approvals the history answers, then step after
+ * step until the model stops calling tools or a call waits for approval.
+ */
+export async function generateAgent(initialRun: AgentRun): Promise<AgentResult> {
+  initialRun.abortSignal?.throwIfAborted();
+  const { run, resumed } = await resumeRun(initialRun);
   const steps: StepResult[] = [];
   const history = createHistory(run);
   do {
@@ -23,7 +30,7 @@ export async function generateAgent(run: AgentRun): Promise<AgentResult> {
     steps.push(step);
     appendStep(history, step);
   } while (await shouldContinue(run, steps));
-  return toAgentResult(steps);
+  return toAgentResult(steps, resumed.messages);
 }
 
 async function generateStep(
@@ -38,11 +45,18 @@ async function generateStep(
   );
   const context = { plan, repairToolCall: run.repairToolCall, abortSignal: run.abortSignal };
   const { content, calls } = await validateContent(response.content, context);
+  const tools = plan.runnableTools;
+  const approvals = await requestApprovals({
+    calls,
+    tools,
+    messages: plan.messages,
+    abortSignal: run.abortSignal,
+  });
   const results = await raceAbort(
-    executeTools({ calls, tools: plan.runnableTools, messages: plan.messages, abortSignal: run.abortSignal }),
+    executeTools({ calls: approvals.calls, tools, messages: plan.messages, abortSignal: run.abortSignal }),
     run.abortSignal,
   );
-  return toStepResult(response, content, results);
+  return toStepResult(response, [...content, ...approvals.requests], results);
 }
 
 /** The content with each client tool call replaced by its validated (maybe repaired) copy. */

@@ -16,6 +16,7 @@ export type {
   AgentStreamPart,
   AgentStreamResult,
 } from './agent-stream-part.js';
+export { pendingApprovalsOf } from './collect-approval-answers.js';
 export { type Agent, createAgent } from './create-agent.js';
 export {
   type ExecutableProviderTool,
@@ -37,10 +38,12 @@ export {
   type InferToolOutput,
   type ToolDefinition,
   type ToolExecuteOptions,
+  type ToolNeedsApproval,
   type ToolOutcome,
   type ToolResult,
   tool,
 } from './tool.js';
+export { type ApprovalRequest, approvalResponse, approve, deny } from './tool-approval.js';
 export {
   errorResponse,
   imageResponse,

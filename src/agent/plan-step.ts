@@ -72,6 +72,9 @@ export async function planStep(
     toolChoice: overrides.toolChoice ?? run.toolChoice,
     headers: run.headers,
     providerOptions: run.providerOptions,
+    // The agent retries each step itself (its rule for streams knows what reached the caller): the model
+    // call must not retry again underneath.
+    maxRetries: 0,
     ...(run.userAgent === undefined ? {} : { userAgent: run.userAgent }),
     ...(run.abortSignal === undefined ? {} : { abortSignal: run.abortSignal }),
     ...(run.timeout === undefined ? {} : { timeout: run.timeout }),

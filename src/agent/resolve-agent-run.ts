@@ -11,6 +11,7 @@ import type {
   PrepareStepFunction,
   RepairToolCallFunction,
 } from './agent-options.js';
+import { type AnsweredApproval, collectApprovalAnswers } from './collect-approval-answers.js';
 import { createPrompt } from './create-prompt.js';
 import type { ProviderTool } from './executable-provider-tool.js';
 import type { StopCondition } from './stop-condition.js';
@@ -42,6 +43,8 @@ export interface AgentRun {
   timeout: RequestOptions['timeout'];
   /** The validated initial prompt. */
   prompt: Message[];
+  /** Approvals answered in `messages` whose calls run before the first step. */
+  answeredApprovals: AnsweredApproval[];
 }
 
 const samplingKeys = [
@@ -85,6 +88,7 @@ export function resolveAgentRun(model: LanguageModel, settings: AgentSettings, c
     abortSignal: call.abortSignal,
     timeout: call.timeout ?? settings.timeout,
     prompt: createPrompt({ system, prompt: call.prompt, files: call.files, messages: call.messages }),
+    answeredApprovals: collectApprovalAnswers(call.messages ?? [], (call.prompt ?? '') !== ''),
   };
 }
 

@@ -96,6 +96,11 @@ export const stepStreamHandlers: { [T in ModelPart['type']]: Handler<T> } = {
     state.content.push(part);
     return callbacks.onToolResult?.(part);
   },
+  'tool-approval-request': (state, part, callbacks) => {
+    // Only providers put approval requests on a model stream (tools they run once approved).
+    state.content.push(part);
+    return callbacks.onToolApprovalRequest?.(part);
+  },
   source: (state, part, callbacks) => {
     state.content.push(part);
     return callbacks.onSource?.(part);

@@ -1,4 +1,5 @@
 import { isRetryableError, retryWithBackoff } from '../http/retry.js';
+import type { ToolResultContent } from '../spec/content.js';
 import type { Message } from '../spec/message.js';
 import { type AgentResult, type StepResult, toAgentResult } from './agent-result.js';
 import type { AgentStreamCallbacks, AgentStreamPart } from './agent-stream-part.js';
@@ -7,7 +8,9 @@ import { executeTools } from './execute-tools.js';
 import { shouldContinue, toStepResult } from './finish-step.js';
 import { appendStep, createHistory, planStep } from './plan-step.js';
 import { raceAbort } from './race-abort.js';
+import { requestApprovals } from './request-approvals.js';
 import type { AgentRun } from './resolve-agent-run.js';
+import { resumeRun } from './run-answered-approvals.js';
 
 /**
  * Hands a part to the stream views. Returns a promise, resolved when a reader wants more, only when the
@@ -20,12 +23,14 @@ export type EmitPart = (part: AgentStreamPart) => void | Promise<void>;
  * `onAgentStart` (model, hook, abort) is reported once to `onError` and rejects.
  */
 export async function streamAgent(
-  run: AgentRun,
+  initialRun: AgentRun,
   callbacks: AgentStreamCallbacks,
   emit: EmitPart,
 ): Promise<AgentResult> {
   try {
     await callbacks.onAgentStart?.();
+    initialRun.abortSignal?.throwIfAborted();
+    const { run, resumed } = await resumeRun(initialRun, (result) => emitToolResult(result, callbacks, emit));
     const steps: StepResult[] = [];
     const history = createHistory(run);
     do {
@@ -34,7 +39,7 @@ export async function streamAgent(
       steps.push(step);
       appendStep(history, step);
     } while (await shouldContinue(run, steps));
-    const result = toAgentResult(steps);
+    const result = toAgentResult(steps, resumed.messages);
     await callbacks.onFinish?.(result);
     await callbacks.onAgentFinish?.(result);
     return result;
@@ -56,20 +61,28 @@ async function streamStep(
   const streamed = await streamModel(run, plan, callbacks, emit);
   // Tools run once the model stream is done, outside the retry: every onToolCall has fired, and a retried
   // model call never runs a tool twice.
+  const approvals = await requestApprovals({
+    calls: streamed.calls,
+    tools: plan.runnableTools,
+    messages: plan.messages,
+    abortSignal: run.abortSignal,
+  });
+  for (const request of approvals.requests) {
+    await callbacks.onToolApprovalRequest?.(request);
+    await emit(request);
+  }
   const results = await raceAbort(
     executeTools({
-      calls: streamed.calls,
+      calls: approvals.calls,
       tools: plan.runnableTools,
       messages: plan.messages,
       abortSignal: run.abortSignal,
-      onResult: async (result) => {
-        await callbacks.onToolResult?.(result);
-        await emit(result);
-      },
+      onResult: (result) => emitToolResult(result, callbacks, emit),
     }),
     run.abortSignal,
   );
-  const step = toStepResult(streamed.response, streamed.response.content, results);
+  const content = [...streamed.response.content, ...approvals.requests];
+  const step = toStepResult(streamed.response, content, results);
   await callbacks.onStepFinish?.(step);
   await emit({ type: 'step-finish', stepNumber: plan.stepNumber, step });
   return step;
@@ -95,6 +108,15 @@ function streamModel(
     },
     { ...run.retry, isRetryable: (error) => !attempt.delivered && isRetryableError(error) },
   );
+}
+
+async function emitToolResult(
+  result: ToolResultContent,
+  callbacks: AgentStreamCallbacks,
+  emit: EmitPart,
+): Promise<void> {
+  await callbacks.onToolResult?.(result);
+  await emit(result);
 }
 
 async function reportError(callbacks: AgentStreamCallbacks, error: unknown): Promise<void> {

@@ -4,7 +4,7 @@ import type { ProviderMetadata } from '../spec/provider-options.js';
 
 /**
  * Turns a step's content into the history it adds: an assistant message with text, reasoning, tool calls,
- * files and provider-executed results, then a tool message with the results of the tools the agent ran.
+ * approval requests, files and provider-executed results, then a tool message with the results of the tools the agent ran.
  * Each content's metadata becomes the part's provider options (how signatures travel back); sources are
  * dropped; empty messages are left out.
  */
@@ -42,6 +42,16 @@ function toMessagePart(part: Content): MessagePart | undefined {
       };
     case 'tool-result':
       return toToolResultPart(part, options);
+    case 'tool-approval-request':
+      return {
+        type: 'tool-approval-request',
+        approvalId: part.approvalId,
+        toolCallId: part.toolCallId,
+        toolName: part.toolName,
+        input: part.input,
+        ...(part.providerExecuted ? { providerExecuted: true } : {}),
+        ...options,
+      };
     case 'source':
       return undefined;
   }

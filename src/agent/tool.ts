@@ -21,6 +21,15 @@ export interface ToolExecuteOptions {
  */
 export type ToolOutcome<Output = JSONValue> = ToolResponse | string | Output;
 
+/**
+ * Whether a call must wait for a human: `true` always, or a function of the validated input (and the call's
+ * id, prompt and signal) deciding per call. A call that needs approval ends the run with a
+ * `tool-approval-request`; the next run executes it after `approve()`, or tells the model after `deny()`.
+ */
+export type ToolNeedsApproval<Input = unknown> =
+  | boolean
+  | ((input: Input, options: ToolExecuteOptions) => boolean | Promise<boolean>);
+
 /** A function tool the agent offers the model and runs itself. Build one with `tool()`. */
 export interface AgentTool<Input = unknown, Output = unknown> {
   readonly type: 'function';
@@ -33,6 +42,8 @@ export interface AgentTool<Input = unknown, Output = unknown> {
   /** The JSON Schema of the tool's JSON result, when `tool()` was given an `outputSchema`. */
   readonly outputSchema?: JSONSchema;
   readonly providerOptions?: ProviderOptions;
+  /** Whether a call waits for a human's approval before it runs; absent means never. */
+  needsApproval?(input: Input, options: ToolExecuteOptions): boolean | Promise<boolean>;
   /** Where the tool comes from (e.g. `MCP server "github"`), named when two tools share a name. */
   readonly origin?: string;
   /** Checks parsed input against the tool's schema; returns the (possibly transformed) value or the issues. */
@@ -56,6 +67,8 @@ export interface ToolDefinition<S extends SchemaInput, O extends SchemaInput | u
   /** @default false */
   parallel?: boolean;
   providerOptions?: ProviderOptions;
+  /** Asks a human before a call runs: `true`, or a function of the input. @default false */
+  needsApproval?: ToolNeedsApproval<InferSchema<S>>;
   execute(input: InferSchema<S>, options: ToolExecuteOptions): ToolResult<O> | Promise<ToolResult<O>>;
 }
 
@@ -93,10 +106,19 @@ export function tool<S extends SchemaInput, O extends SchemaInput | undefined = 
     parallel: definition.parallel ?? false,
     ...(output === undefined ? {} : { outputSchema: normalizeSchema(output.jsonSchema) }),
     ...(definition.providerOptions === undefined ? {} : { providerOptions: definition.providerOptions }),
+    ...approvalOf(definition.needsApproval),
     validate: (input) => schema.validate(input),
     execute: (input, options) =>
       definition.execute(input, options) as
         | ToolOutcome<InferToolOutput<O>>
         | Promise<ToolOutcome<InferToolOutput<O>>>,
   };
+}
+
+function approvalOf<Input>(
+  needsApproval: ToolNeedsApproval<Input> | undefined,
+): Pick<AgentTool<Input>, 'needsApproval'> {
+  if (needsApproval === undefined || needsApproval === false) return {};
+  if (needsApproval === true) return { needsApproval: () => true };
+  return { needsApproval: (input, options) => needsApproval(input, options) };
 }

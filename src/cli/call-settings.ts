@@ -1,5 +1,6 @@
-import type { SamplingOptions } from '../spec/call-options.js';
+import type { RequestOptions, SamplingOptions } from '../spec/call-options.js';
 import type { Message } from '../spec/message.js';
+import type { CliOutput } from './cli-environment.js';
 import type { ModelOptions } from './parse-cli-options.js';
 
 /** The sampling settings the options ask for; unset ones are left out. */
@@ -17,4 +18,21 @@ export function promptOf(options: ModelOptions, prompt: string): Message[] {
       ? []
       : [{ role: 'system', content: [{ type: 'text', text: options.system }] }];
   return [...system, { role: 'user', content: [{ type: 'text', text: prompt }] }];
+}
+
+/**
+ * `--max-retries` and a note on stderr before each retry's wait, so a 429 that is being waited out does
+ * not look like a hang.
+ */
+export function retriesOf(
+  options: ModelOptions,
+  stderr: CliOutput,
+): Pick<RequestOptions, 'maxRetries' | 'onRetry'> {
+  return {
+    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    onRetry: ({ error, attempt, delayMs }) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      stderr.write(`attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s\n`);
+    },
+  };
 }

@@ -10,6 +10,7 @@ const modelOptions = `Model options:
   -s, --system <text>        a system prompt
       --max-tokens <n>       the most tokens to generate
       --temperature <t>      the sampling temperature
+      --max-retries <n>      retries of a call that failed with a retryable error (default 2)
       --json                 print one JSON stream part per line instead of rendered output
       --record <file.yaml>   record the HTTP session to a cassette (credentials are never written)
       --replay <file.yaml>   replay a recorded session; no API key or network needed

@@ -60,7 +60,7 @@ describe('fantasy object', () => {
       finishReason: 'tool-calls',
       usage: {
         inputTokens: 1,
-        outputTokens: 44,
+        outputTokens: 301,
         totalTokens: 702,
         reasoningTokens: 257,
         cacheReadTokens: 400,
@@ -76,7 +76,7 @@ describe('fantasy object', () => {
     expect(output).toContain('\x1b[5F\x1b[J');
     expect(output.endsWith('{\n  "age": 30,\n  "city": "Paris",\n  "name": "Alice"\n}\n')).toBe(true);
     expect(environment.stderr.text()).toContain(
-      'finish: tool-calls · tokens: 1 in (+400 cached), 44 out (257 reasoning)',
+      'finish: tool-calls · tokens: 1 in (+400 cached), 301 out (257 reasoning)',
     );
   });
 

@@ -12,6 +12,7 @@ export const modelOptionSpecs = {
   system: { type: 'string', short: 's' },
   'max-tokens': { type: 'string' },
   temperature: { type: 'string' },
+  'max-retries': { type: 'string' },
   json: { type: 'boolean' },
   record: { type: 'string' },
   replay: { type: 'string' },
@@ -27,6 +28,8 @@ export interface ModelOptions {
   system: string | undefined;
   maxOutputTokens: number | undefined;
   temperature: number | undefined;
+  /** Retries of a failed model call; unset means the library's default (2). */
+  maxRetries: number | undefined;
   /** One JSON stream part per line instead of rendered output. */
   json: boolean;
   record: string | undefined;
@@ -63,6 +66,7 @@ export function readModelOptions(values: ParsedArgs['values']): ModelOptions {
     system: text('system'),
     maxOutputTokens: readNumber(text('max-tokens'), '--max-tokens', { integer: true, minimum: 1 }),
     temperature: readNumber(text('temperature'), '--temperature', { integer: false, minimum: 0 }),
+    maxRetries: readNumber(text('max-retries'), '--max-retries', { integer: true, minimum: 0 }),
     json: values.json === true,
     record: text('record'),
     replay: text('replay'),

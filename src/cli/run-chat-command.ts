@@ -3,7 +3,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { type Agent, type AgentTool, createAgent } from '../agent/index.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import { type Message, userMessage } from '../spec/message.js';
-import { samplingOf } from './call-settings.js';
+import { retriesOf, samplingOf } from './call-settings.js';
 import { loadChatSession, saveChatSession } from './chat-session-file.js';
 import type { CliEnvironment } from './cli-environment.js';
 import { cliHelp } from './cli-help.js';
@@ -81,6 +81,7 @@ function chatWith(
     const chat: Chat = {
       agent: createAgent(model, {
         ...samplingOf(options),
+        ...retriesOf(options, environment.stderr),
         ...(options.system ? { system: options.system } : {}),
         ...(tools.length === 0 ? {} : { tools }),
       }),

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { streamObject } from '../object/stream-object.js';
 import type { JSONSchema } from '../spec/json-value.js';
 import type { ObjectMode, ObjectStreamPart } from '../spec/object.js';
-import { samplingOf } from './call-settings.js';
+import { retriesOf, samplingOf } from './call-settings.js';
 import type { CliEnvironment } from './cli-environment.js';
 import { cliHelp } from './cli-help.js';
 import { CliUsageError } from './cli-usage-error.js';
@@ -53,6 +53,7 @@ export async function runObjectCommand(
       schema,
       prompt,
       ...samplingOf(options),
+      ...retriesOf(options, environment.stderr),
       ...systemOf(options),
       ...(typeof schemaName === 'string' ? { schemaName } : {}),
       ...(typeof schemaDescription === 'string' ? { schemaDescription } : {}),

@@ -1,5 +1,5 @@
 import type { StreamPart } from '../spec/stream-part.js';
-import { promptOf, samplingOf } from './call-settings.js';
+import { promptOf, retriesOf, samplingOf } from './call-settings.js';
 import type { CliEnvironment } from './cli-environment.js';
 import { cliHelp } from './cli-help.js';
 import { writeFinishSummary } from './finish-summary.js';
@@ -20,7 +20,11 @@ export async function runTextCommand(args: readonly string[], environment: CliEn
   const options = readModelOptions(values);
   const prompt = await readPrompt(positionals, environment, 'text');
   await withCliModel(options, environment, async (model) => {
-    const parts = await model.stream({ prompt: promptOf(options, prompt), ...samplingOf(options) });
+    const parts = await model.stream({
+      prompt: promptOf(options, prompt),
+      ...samplingOf(options),
+      ...retriesOf(options, environment.stderr),
+    });
     if (options.json) await printJsonParts(parts, environment);
     else await renderParts(parts, environment);
   });

@@ -132,9 +132,32 @@ describe('fantasy text', () => {
     expect(message).toContain('check the API key');
   });
 
+  it('retries a 429 with its retry-after, says so on stderr, and then streams the answer', async () => {
+    const tooMany = () =>
+      new Response('{"error":{"message":"slow down"}}', { status: 429, headers: { 'retry-after-ms': '1' } });
+    const fetch = scriptedFetch([tooMany, reasoningAnswer]);
+    const environment = testEnvironment(['text', ...xai, 'hi'], { env: xaiKey, fetch });
+    expect(await runCli(environment)).toBe(0);
+    expect(environment.stderr.text()).toMatch(/attempt 1 failed \(.*slow down.*\); retrying in 0\.0 s/);
+    expect(fetch.bodies).toHaveLength(2);
+  });
+
+  it('fails at once with --max-retries 0, and rejects a negative count', async () => {
+    const tooMany = () => new Response('{"error":{"message":"slow down"}}', { status: 429 });
+    const fetch = scriptedFetch([tooMany]);
+    const environment = testEnvironment(['text', ...xai, '--max-retries', '0', 'hi'], { env: xaiKey, fetch });
+    expect(await runCli(environment)).toBe(1);
+    expect(fetch.bodies).toHaveLength(1);
+    const negative = testEnvironment(['text', ...xai, '--max-retries', '-1', 'hi'], { env: xaiKey, fetch });
+    expect(await runCli(negative)).toBe(2);
+  });
+
   it('writes an error line with name and message in --json mode', async () => {
     const fetch = scriptedFetch([() => new Response('{"error":{"message":"overloaded"}}', { status: 503 })]);
-    const environment = testEnvironment(['text', ...xai, '--json', 'hi'], { env: xaiKey, fetch });
+    const environment = testEnvironment(['text', ...xai, '--json', '--max-retries', '0', 'hi'], {
+      env: xaiKey,
+      fetch,
+    });
     expect(await runCli(environment)).toBe(1);
     expect(JSON.parse(environment.stdout.text())).toEqual({
       type: 'error',

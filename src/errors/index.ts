@@ -13,6 +13,7 @@ export { LoadAPIKeyError } from './load-api-key-error.js';
 export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-error.js';
 export { NoSuchProviderError } from './no-such-provider-error.js';
 export { RedirectError, type RedirectErrorReason } from './redirect-error.js';
+export { ResponseTooLargeError } from './response-too-large-error.js';
 export { RetryError } from './retry-error.js';
 export { SseEventTooLargeError } from './sse-event-too-large-error.js';
 export { TimeoutError, type TimeoutKind } from './timeout-error.js';

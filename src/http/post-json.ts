@@ -2,11 +2,17 @@ import { APICallError } from '../errors/api-call-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { RequestOptions } from '../spec/call-options.js';
+import { withDefaultTimeouts } from './default-timeouts.js';
 import { fetchWithinOrigin, type SignRequest } from './fetch-within-origin.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
+import { defaultMaxResponseBytes, readBodyText } from './read-body-text.js';
 import { redactError, secretsOfRequest } from './redact-secrets.js';
 import { createRequestWatchdog, type RequestWatchdog } from './request-watchdog.js';
 import { resolveHeaders } from './resolve-headers.js';
+import { transportErrorCode } from './transport-error-code.js';
+
+/** Error bodies are cut here: a provider's message never needs more. */
+const errorBodyLimit = 1024 * 1024;
 
 /** A JSON POST to a provider. */
 export interface PostJsonOptions {
@@ -16,8 +22,15 @@ export interface PostJsonOptions {
   /** @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
   abortSignal?: AbortSignal | undefined;
-  /** The call's timeouts, enforced until the response body has been read (see `RequestWatchdog`). */
+  /**
+   * The call's timeouts, enforced until the response body has been read (see `RequestWatchdog`). Unset limits
+   * take `defaultTimeouts` (10 min total, 60 s between chunks, and 60 s to the first chunk when `stream`).
+   */
   timeout?: RequestOptions['timeout'] | undefined;
+  /** Whether the response is a stream (the first-chunk default applies only then). @default false */
+  stream?: boolean | undefined;
+  /** The largest decoded body read whole (JSON, error bodies). @default 64 MiB */
+  maxResponseBytes?: number | undefined;
   /** Reads the provider's error body. @default parseCommonErrorBody */
   parseErrorBody?: ParseErrorBody | undefined;
   /** Adds a signature to each request sent (Bedrock SigV4), redirected ones included. */
@@ -29,6 +42,8 @@ export interface PostJsonResult {
   response: Response;
   requestBody: string;
   responseHeaders: Record<string, string>;
+  /** The largest body `readJsonResponse` reads whole, in decoded bytes. */
+  maxResponseBytes: number;
   /** Removes the credentials this request sent from an error (in place) and returns it; use it on every error raised later. */
   redactError: <T>(error: T) => T;
   /**
@@ -54,7 +69,7 @@ export async function postJson(options: PostJsonOptions): Promise<PostJsonResult
   const redact = <T>(error: T): T =>
     error === options.abortSignal?.reason ? error : redactError(error, secrets);
   const watchdog = createRequestWatchdog({
-    timeout: options.timeout,
+    timeout: withDefaultTimeouts(options.timeout, { stream: options.stream === true }),
     abortSignal: options.abortSignal,
     url: options.url,
   });
@@ -91,6 +106,7 @@ export async function postJson(options: PostJsonOptions): Promise<PostJsonResult
     response,
     requestBody,
     responseHeaders,
+    maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     redactError: redact,
     ...(watchdog ? { watchdog } : {}),
   };
@@ -105,7 +121,8 @@ async function statusError(context: {
   options: PostJsonOptions;
 }): Promise<APICallError> {
   const { response, responseHeaders } = context;
-  const text = await readTextSafely(response, context.watchdog);
+  const limit = context.options.maxResponseBytes ?? defaultMaxResponseBytes;
+  const text = await readTextSafely(response, context.watchdog, limit);
   context.watchdog?.dispose();
   const parsed = (context.options.parseErrorBody ?? parseCommonErrorBody)(text);
   return new APICallError({
@@ -134,26 +151,44 @@ function serializeBody(body: unknown): string {
   }
 }
 
-/** A fetch failure becomes a retryable APICallError; aborts pass through unchanged. */
+/**
+ * A fetch failure becomes a retryable APICallError whose message keeps the cause's code: "could not reach
+ * https://api.example.com (ECONNREFUSED)". Aborts, and fantasy-ts errors raised inside an injected fetch (a
+ * `CassetteMissError`), pass through unchanged.
+ */
 function connectionError(options: {
   error: unknown;
   url: string;
   requestBody: string;
   abortSignal: AbortSignal | undefined;
 }): unknown {
-  // Aborts, and our own errors raised inside an injected fetch (a cassette miss), pass through unchanged.
   if (options.abortSignal?.aborted || isAbortError(options.error) || FantasyError.isInstance(options.error)) {
     return options.error;
   }
-  const detail = options.error instanceof Error ? options.error.message : String(options.error);
   return new APICallError({
-    message: `could not reach the provider (${detail})`,
+    message: `could not reach ${originOf(options.url)} (${describeTransportError(options.error)})`,
     url: options.url,
     requestBody: options.requestBody,
     title: 'connection error',
     isRetryable: true,
     cause: options.error,
   });
+}
+
+/** The cause's transport code when it has one (`ECONNREFUSED`), else its message. */
+export function describeTransportError(error: unknown): string {
+  const code = transportErrorCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === undefined) return detail;
+  return detail === '' || detail === 'fetch failed' || detail.includes(code) ? code : `${code}: ${detail}`;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 /**
@@ -184,39 +219,16 @@ export function headersToRecord(headers: Headers): Record<string, string> {
   return record;
 }
 
-async function readTextSafely(response: Response, watchdog: RequestWatchdog | undefined): Promise<string> {
+/** An error body, cut at 1 MiB (or the call's limit when lower): enough for any provider's message. */
+async function readTextSafely(response: Response, watchdog: RequestWatchdog | undefined, limit: number) {
   try {
-    return await readBodyText(response, watchdog);
+    return await readBodyText(response, watchdog, {
+      maxBytes: Math.min(limit, errorBodyLimit),
+      truncate: true,
+    });
   } catch {
     return '';
   }
-}
-
-/**
- * The body as text, read through the watchdog when there is one (so its timeouts and signal apply); the
- * watchdog's failure rejects the read. Invalid UTF-8 becomes U+FFFD, as in `Response.text()`.
- */
-export async function readBodyText(
-  response: Response,
-  watchdog: RequestWatchdog | undefined,
-): Promise<string> {
-  const body = response.body;
-  if (watchdog === undefined || body === null) return response.text();
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const pieces: string[] = [];
-  let finished = false;
-  try {
-    for (let chunk = await watchdog.read(reader); !chunk.done; chunk = await watchdog.read(reader)) {
-      pieces.push(decoder.decode(chunk.value, { stream: true }));
-    }
-    finished = true;
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
-  pieces.push(decoder.decode());
-  return pieces.join('');
 }
 
 /** How a provider reaches its service, for `postCall`. */
@@ -239,6 +251,8 @@ export function postCall(options: {
   call: RequestOptions;
   connection: ProviderConnection;
   parseErrorBody?: ParseErrorBody | undefined;
+  /** Whether the answer is streamed. @default false */
+  stream?: boolean | undefined;
 }): Promise<PostJsonResult> {
   const { call, connection } = options;
   return postJson({
@@ -253,6 +267,8 @@ export function postCall(options: {
     fetch: connection.fetch,
     abortSignal: call.abortSignal,
     timeout: call.timeout,
+    stream: options.stream,
+    maxResponseBytes: call.maxResponseBytes,
     parseErrorBody: options.parseErrorBody,
     signRequest: connection.signRequest,
   });

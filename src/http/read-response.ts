@@ -3,8 +3,9 @@ import { FantasyError } from '../errors/fantasy-error.js';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { PostJsonResult } from './post-json.js';
-import { isAbortError, readBodyText, requestIdOf } from './post-json.js';
+import { describeTransportError, isAbortError, requestIdOf } from './post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
+import { readBodyText } from './read-body-text.js';
 import { isWatchdogFailure } from './request-watchdog.js';
 import { decodeSseStream, type SseEvent } from './sse.js';
 import { attachRedaction } from './stream-redaction.js';
@@ -16,7 +17,7 @@ import { attachRedaction } from './stream-redaction.js';
 export async function readJsonResponse(posted: PostJsonResult, url: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readBodyText(posted.response, posted.watchdog);
+    text = await readBodyText(posted.response, posted.watchdog, { maxBytes: posted.maxResponseBytes, url });
   } catch (error) {
     throw posted.redactError(midStreamError(error, url));
   } finally {
@@ -95,7 +96,7 @@ export async function rejectNonStreamBody(options: {
 
 async function readErrorText(posted: PostJsonResult, url: string): Promise<string> {
   try {
-    return posted.response.body === null ? '' : await readBodyText(posted.response, posted.watchdog);
+    return await readBodyText(posted.response, posted.watchdog, { maxBytes: posted.maxResponseBytes, url });
   } catch (error) {
     throw posted.redactError(midStreamError(error, url));
   } finally {
@@ -131,9 +132,8 @@ export function truncatedEventError(event: {
  */
 export function midStreamError(error: unknown, url: string): unknown {
   if (isAbortError(error) || FantasyError.isInstance(error) || isWatchdogFailure(error)) return error;
-  const detail = error instanceof Error ? error.message : String(error);
   return new APICallError({
-    message: `the connection failed while reading the response (${detail})`,
+    message: `the connection failed while reading the response (${describeTransportError(error)})`,
     url,
     title: 'stream transport error',
     isRetryable: true,

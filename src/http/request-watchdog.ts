@@ -228,7 +228,7 @@ const limitNames = ['totalMs', 'firstChunkMs', 'chunkMs'] as const;
 
 /**
  * A timeout setting as limits: a number is `totalMs`, `Infinity` is no limit. Throws an
- * `InvalidArgumentError` for a limit that is not a positive number.
+ * `InvalidArgumentError` for a limit that is not a positive whole number (NaN, negative, fractional).
  */
 export function normalizeTimeout(timeout: RequestOptions['timeout']): TimeoutOptions {
   if (timeout === undefined) return {};
@@ -237,10 +237,10 @@ export function normalizeTimeout(timeout: RequestOptions['timeout']): TimeoutOpt
   for (const name of limitNames) {
     const value = limits[name];
     if (value === undefined || value === Number.POSITIVE_INFINITY) continue;
-    if (typeof value !== 'number' || !(value > 0)) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
       throw new InvalidArgumentError({
         argument: `timeout.${name}`,
-        message: `timeout.${name} must be a positive number of milliseconds, got ${String(value)}`,
+        message: `timeout.${name} must be a positive whole number of milliseconds (or Infinity), got ${String(value)}`,
       });
     }
     normalized[name] = value;

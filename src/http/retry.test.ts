@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { APICallError } from '../errors/api-call-error.js';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { RetryError } from '../errors/retry-error.js';
 import { isNetworkError, isRetryableError, retryAfterMs, retryDelayMs, retryWithBackoff } from './retry.js';
 
@@ -34,9 +35,47 @@ describe('retryWithBackoff', () => {
   it('retries a 500 and succeeds, waiting the initial delay of 2 s', async () => {
     const { delays, sleep } = recordingSleep();
     const fn = failing(apiError(500));
-    await expect(retryWithBackoff(fn, { sleep })).resolves.toBe('ok');
+    await expect(retryWithBackoff(fn, { sleep, jitter: false })).resolves.toBe('ok');
     expect(fn).toHaveBeenCalledTimes(2);
     expect(delays).toEqual([2000]);
+  });
+
+  it('jitters the backoff by default: equal jitter, between half and all of each delay', async () => {
+    const { delays, sleep } = recordingSleep();
+    const errors = Array.from({ length: 6 }, () => apiError(500));
+    await retryWithBackoff(failing(...errors), { sleep, maxRetries: 6, maxDelayMs: 1_000_000 });
+    expect(delays).toHaveLength(6);
+    delays.forEach((delay, index) => {
+      const full = 2000 * 2 ** index;
+      expect(delay).toBeGreaterThanOrEqual(full / 2);
+      expect(delay).toBeLessThanOrEqual(full);
+    });
+    // Six draws that all land on the exact delay would mean no jitter at all.
+    expect(delays.some((delay, index) => delay !== 2000 * 2 ** index)).toBe(true);
+  });
+
+  it('waits a retry-after exactly, without jitter', async () => {
+    const { delays, sleep } = recordingSleep();
+    await retryWithBackoff(failing(apiError(429, { 'retry-after': '3' })), { sleep });
+    expect(delays).toEqual([3000]);
+  });
+
+  it.each([
+    ['maxRetries', Number.NaN],
+    ['maxRetries', -1],
+    ['maxRetries', 1.5],
+    ['maxRetries', Number.POSITIVE_INFINITY],
+    ['initialDelayMs', -5],
+    ['maxDelayMs', Number.NaN],
+    ['backoffFactor', 0.5],
+  ])('rejects %s = %s with an InvalidArgumentError before the first attempt', async (name, value) => {
+    const fn = failing(apiError(500));
+    const error = await retryWithBackoff(fn, { [name]: value, sleep: async () => {} }).catch(
+      (caught) => caught,
+    );
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ argument: name });
+    expect(fn).not.toHaveBeenCalled();
   });
 
   it('honours retry-after on a 429', async () => {
@@ -68,7 +107,7 @@ describe('retryWithBackoff', () => {
       apiError(429, { 'retry-after': '0' }),
       apiError(429, { 'retry-after': 'soon' }),
     ];
-    await retryWithBackoff(failing(...errors), { sleep, maxRetries: 3 });
+    await retryWithBackoff(failing(...errors), { sleep, maxRetries: 3, jitter: false });
     expect(delays).toEqual([2000, 4000, 8000]);
   });
 
@@ -78,6 +117,7 @@ describe('retryWithBackoff', () => {
     await retryWithBackoff(failing(...errors), {
       sleep,
       maxRetries: 4,
+      jitter: false,
       initialDelayMs: 1000,
       backoffFactor: 3,
       maxDelayMs: 5000,
@@ -104,6 +144,7 @@ describe('retryWithBackoff', () => {
     const error = apiError(502);
     await retryWithBackoff(failing(error), {
       sleep: async (delayMs) => void events.push(`sleep ${delayMs}`),
+      jitter: false,
       onRetry: (event) => {
         expect(event.error).toBe(error);
         events.push(`retry ${event.attempt} ${event.delayMs}`);

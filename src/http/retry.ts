@@ -1,7 +1,9 @@
 import { APICallError } from '../errors/api-call-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { RetryError } from '../errors/retry-error.js';
 import { isAbortError } from './post-json.js';
+import { isTransportErrorCode } from './transport-error-code.js';
 
 /** What `onRetry` learns before each wait. */
 export interface RetryEvent {
@@ -23,7 +25,11 @@ export interface RetryOptions {
   backoffFactor?: number | undefined;
   /** The longest wait, for backoff and for `retry-after` headers alike. @default 60000 */
   maxDelayMs?: number | undefined;
-  /** `true` waits a random 50–100 % of the delay; a function maps the delay itself. @default false */
+  /**
+   * Spreads the backoff so clients that failed together do not retry together: `true` is equal jitter (a
+   * random 50–100 % of the delay), `false` waits the delay exactly, a function maps the delay itself. A
+   * `retry-after` from the provider is waited exactly. @default true
+   */
   jitter?: boolean | ((delayMs: number) => number) | undefined;
   /** Called before each wait; may be async. */
   onRetry?: ((event: RetryEvent) => void | Promise<void>) | undefined;
@@ -40,6 +46,7 @@ export interface RetryOptions {
  * Calls `fn` until it succeeds, waiting with exponential backoff (or the provider's `retry-after`) between
  * attempts. Aborts are never retried and reject with the abort error as is; a first error that is not
  * retryable is rethrown raw; otherwise, after more than one attempt, a `RetryError` lists every error.
+ * Options that are not sane numbers (NaN, negative, fractional counts) throw an `InvalidArgumentError` first.
  *
  * @example
  * const result = await retryWithBackoff(() => model.generate(call), { maxRetries: 3, abortSignal });
@@ -48,6 +55,7 @@ export async function retryWithBackoff<T>(
   fn: (attempt: number) => Promise<T>,
   options: RetryOptions = {},
 ): Promise<T> {
+  checkRetryOptions(options);
   const maxRetries = options.maxRetries ?? 2;
   const isRetryable = options.isRetryable ?? isRetryableError;
   const errors: unknown[] = [];
@@ -71,6 +79,39 @@ export async function retryWithBackoff<T>(
   }
 }
 
+/** The numeric retry options, each a number in its range; `retry.` names them in the error. */
+const retryNumberRules: Array<{ name: keyof RetryOptions; integer: boolean; minimum: number; what: string }> =
+  [
+    { name: 'maxRetries', integer: true, minimum: 0, what: 'a whole number, 0 or more' },
+    {
+      name: 'initialDelayMs',
+      integer: false,
+      minimum: 0,
+      what: 'a finite number of milliseconds, 0 or more',
+    },
+    { name: 'maxDelayMs', integer: false, minimum: 0, what: 'a finite number of milliseconds, 0 or more' },
+    { name: 'backoffFactor', integer: false, minimum: 1, what: 'a finite number, 1 or more' },
+  ];
+
+/** Throws an `InvalidArgumentError` for a retry option that is NaN, infinite, out of range or fractional. */
+export function checkRetryOptions(options: RetryOptions): void {
+  for (const rule of retryNumberRules) {
+    const value = options[rule.name];
+    if (value === undefined) continue;
+    const valid =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= rule.minimum &&
+      (!rule.integer || Number.isInteger(value));
+    if (!valid) {
+      throw new InvalidArgumentError({
+        argument: rule.name,
+        message: `${rule.name} must be ${rule.what}, got ${String(value)}`,
+      });
+    }
+  }
+}
+
 /**
  * True for errors a retry may fix: fantasy-ts errors marked retryable (408/409/429/5xx, cut streams) and
  * network failures that `fetch` reports as a `TypeError` or with a socket error code.
@@ -82,25 +123,14 @@ export function isRetryableError(error: unknown): boolean {
 
 const networkMessages =
   /^(fetch failed|failed to fetch|load failed|networkerror when attempting to fetch resource\.?)$/i;
-const networkCodes = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
-
-/** True for a connection failure: fetch's `TypeError` (Node, Chrome, Firefox, Safari wording) or a socket code. */
+/**
+ * True for a connection failure: fetch's `TypeError` (Node, Chrome, Firefox, Safari wording), a socket or DNS
+ * code, any undici network error code or an HTTP/2 stream or session error, on the error or a cause.
+ */
 export function isNetworkError(error: unknown): boolean {
   if (error instanceof TypeError && networkMessages.test(error.message)) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && networkCodes.has(code)) return true;
+  if (typeof code === 'string' && isTransportErrorCode(code)) return true;
   const cause = (error as { cause?: unknown } | null)?.cause;
   return cause !== undefined && cause !== error && typeof cause === 'object' && isNetworkError(cause);
 }
@@ -135,7 +165,7 @@ export function retryAfterMs(
 
 function applyJitter(delayMs: number, jitter: RetryOptions['jitter']): number {
   if (typeof jitter === 'function') return jitter(delayMs);
-  if (jitter !== true) return delayMs;
+  if (jitter === false) return delayMs;
   const [random = 0] = crypto.getRandomValues(new Uint32Array(1));
   return delayMs * (0.5 + random / 2 ** 33);
 }

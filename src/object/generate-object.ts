@@ -1,7 +1,7 @@
 import { NoObjectGeneratedError } from '../errors/no-object-generated-error.js';
 import type { InferSchema, SchemaInput } from '../schema/object-schema.js';
 import type { ObjectResult } from '../spec/object.js';
-import { type ObjectOptions, toObjectCall } from './object-call.js';
+import { type ObjectOptions, objectModel, toObjectCall } from './object-call.js';
 
 /**
  * Generates a typed object: the model answers in the provider's structured-output mode, the text is parsed
@@ -18,7 +18,7 @@ export async function generateObject<S extends SchemaInput>(
   options: ObjectOptions<S>,
 ): Promise<ObjectResult<InferSchema<S>>> {
   const { call, schema } = toObjectCall(options);
-  const result = await options.model.generateObject(call);
+  const result = await (await objectModel(options)).generateObject(call);
   const validated = await schema.validate(result.object);
   if (validated.issues) {
     throw new NoObjectGeneratedError({

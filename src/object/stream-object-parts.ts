@@ -1,3 +1,4 @@
+import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { IncrementalJsonParser } from '../json/incremental-json-parser.js';
 import type { CallWarning } from '../spec/call-warning.js';
 import type { FinishReason } from '../spec/finish-reason.js';
@@ -38,6 +39,11 @@ export async function* streamObjectParts(
   for await (const part of parts) {
     const delta = deltaOf(part, options.source);
     if (delta !== undefined) {
+      const malformed = malformedPart(part, delta);
+      if (malformed) {
+        yield { type: 'error', error: malformed };
+        return;
+      }
       pieces.push(delta);
       parser.write(delta);
       pending += delta.length;
@@ -48,6 +54,10 @@ export async function* streamObjectParts(
         if (object !== undefined) yield { type: 'object', object };
       }
       continue;
+    }
+    if (part.type === 'tool-call' && typeof (part.input as unknown) !== 'string') {
+      yield { type: 'error', error: malformedPart(part, part.input) };
+      return;
     }
     if (part.type === 'error') {
       yield { type: 'error', error: part.error };
@@ -64,6 +74,25 @@ interface StreamOutcome {
   warnings: CallWarning[];
   providerMetadata?: ProviderMetadata;
   toolInput?: string;
+}
+
+/**
+ * A delta that is not text (a model or middleware that passed an object on) would reach the JSON parser as a
+ * `TypeError`; it is the model's malformed output, an `InvalidResponseError` holding the part.
+ */
+function malformedPart(part: StreamPart, value: unknown): InvalidResponseError | undefined {
+  if (typeof value === 'string') return undefined;
+  const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+  let data: string;
+  try {
+    data = JSON.stringify(part) ?? String(value);
+  } catch {
+    data = String(value);
+  }
+  return new InvalidResponseError({
+    message: `the model stream sent a ${part.type} holding ${kind}, not text`,
+    data,
+  });
 }
 
 function deltaOf(part: StreamPart, source: 'tool' | 'text'): string | undefined {

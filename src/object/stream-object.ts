@@ -1,7 +1,7 @@
 import { NoObjectGeneratedError } from '../errors/no-object-generated-error.js';
 import type { InferSchema, ObjectSchema, SchemaInput } from '../schema/object-schema.js';
 import type { ObjectResult, ObjectStreamPart } from '../spec/object.js';
-import { type ObjectOptions, toObjectCall } from './object-call.js';
+import { type ObjectOptions, objectModel, toObjectCall } from './object-call.js';
 
 /** A partial object: what has arrived so far, every property possibly missing. */
 export type DeepPartial<T> = T extends readonly (infer U)[]
@@ -34,7 +34,7 @@ export async function streamObject<S extends SchemaInput>(
   options: ObjectOptions<S>,
 ): Promise<StreamObjectResult<InferSchema<S>>> {
   const { call, schema } = toObjectCall(options);
-  const parts = await options.model.streamObject(call);
+  const parts = await (await objectModel(options)).streamObject(call);
   return createStreamObjectResult<InferSchema<S>>(parts, schema);
 }
 

@@ -1,3 +1,4 @@
+import { withoutApprovalParts } from '../providers/shared/without-approval-parts.js';
 import type { JSONObject } from '../spec/json-value.js';
 import type { Message, MessagePart } from '../spec/message.js';
 import { fromFantasyEnvelope, toFantasyEnvelope, type WriteContext } from './fantasy-parts.js';
@@ -28,7 +29,8 @@ const roles = ['system', 'user', 'assistant', 'tool'] as const;
  * const json = JSON.stringify(toFantasyJSON(history));
  */
 export function toFantasyJSON(messages: readonly Message[], options: FantasyJSONOptions = {}): JSONObject[] {
-  return messages.map((message, index) => messageToFantasy(message, { path: `messages[${index}]`, options }));
+  const written = options.approvals === 'omit' ? withoutApprovalParts(messages) : messages;
+  return written.map((message, index) => messageToFantasy(message, { path: `messages[${index}]`, options }));
 }
 
 /**

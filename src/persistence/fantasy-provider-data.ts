@@ -18,6 +18,12 @@ export interface FantasyJSONOptions {
    * @example { xai: 'openai-compat', groq: 'openai-compat' }
    */
   providerKeys?: Record<string, string>;
+  /**
+   * `'omit'` leaves approval parts out (and messages left empty by that), for Go programs: Fantasy has no
+   * approval types and rejects them. Only do this for a history whose approvals have all been answered and
+   * resumed; a pending call would reach Go without its request. @default 'keep'
+   */
+  approvals?: 'keep' | 'omit';
 }
 
 /** Options or metadata: decides the type of a value whose fields fit both. */

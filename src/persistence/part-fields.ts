@@ -42,6 +42,14 @@ const options = optional('providerOptions', 'providerOptions');
 const metadata = optional('providerMetadata', 'providerMetadata');
 const providerExecuted = optional('providerExecuted', 'boolean', false);
 
+const approvalRequestFields = [
+  required('approvalId', 'string'),
+  required('toolCallId', 'string'),
+  required('toolName', 'string'),
+  required('input', 'string'),
+  providerExecuted,
+];
+
 /**
  * The fields of each message part, in Fantasy's order. `toolName` on a tool result is ours: Fantasy has no
  * such field and ignores it when reading.
@@ -68,6 +76,16 @@ export const messagePartFields: Readonly<Record<MessagePart['type'], readonly Fi
     required('output', 'toolOutput'),
     providerExecuted,
     optional('clientMetadata', 'string'),
+    options,
+  ],
+  // Fantasy has no approvals: these two are ours, written in its envelope style (see the README).
+  'tool-approval-request': [...approvalRequestFields, options],
+  'tool-approval-response': [
+    required('approvalId', 'string'),
+    required('toolCallId', 'string'),
+    required('approved', 'boolean'),
+    optional('reason', 'string'),
+    providerExecuted,
     options,
   ],
 };
@@ -105,6 +123,7 @@ export const contentFields: Readonly<Record<Content['type'], readonly FieldSpec[
     metadata,
     optional('stopTurn', 'boolean'),
   ],
+  'tool-approval-request': [...approvalRequestFields, metadata],
 };
 
 /** The fields of each tool result output. */

@@ -14,7 +14,8 @@ export interface SamplingOptions {
 }
 
 /**
- * Limits on how long one model call may take, each in milliseconds; a limit left unset does not apply.
+ * Limits on how long one model call may take, each in milliseconds; a limit left unset takes its default
+ * (`totalMs` 600000, `firstChunkMs` 60000 for streams, `chunkMs` 60000), `Infinity` turns it off.
  * A stalled connection fails with a retryable `TimeoutError`, a call over its whole budget with one that is not.
  */
 export interface TimeoutOptions {
@@ -26,8 +27,39 @@ export interface TimeoutOptions {
   chunkMs?: number;
 }
 
+/** How long retries wait: exponential backoff from `initialDelayMs`, unless the provider sends `retry-after`. */
+export interface RetryTimingOptions {
+  /** @default 2000 */
+  initialDelayMs?: number;
+  /** Each retry waits this many times longer than the previous one. @default 2 */
+  backoffFactor?: number;
+  /** The longest wait, for backoff and `retry-after` alike. @default 60000 */
+  maxDelayMs?: number;
+  /** `true` waits a random 50–100 % of each delay. */
+  jitter?: boolean;
+}
+
+/** What `onRetry` learns before each wait. */
+export interface CallRetryEvent {
+  /** The error of the attempt that just failed. */
+  error: unknown;
+  /** 1-based number of the attempt that failed. */
+  attempt: number;
+  /** How long the next attempt waits. */
+  delayMs: number;
+}
+
 /** Per-request settings that are not sent to the model as content. */
 export interface RequestOptions {
+  /**
+   * Retries after a retryable failure (408, 409, 429, 5xx, dropped or stalled connections, streams cut
+   * before any output reached you); `0` disables them. @default 2
+   */
+  maxRetries?: number;
+  /** Called before each retry's wait; may be async. */
+  onRetry?: (event: CallRetryEvent) => void | Promise<void>;
+  /** How long retries wait. */
+  retry?: RetryTimingOptions;
   /** Extra HTTP headers for this request; they win over the provider's. */
   headers?: Record<string, string>;
   /** Overrides the provider's User-Agent for this request. */
@@ -35,10 +67,18 @@ export interface RequestOptions {
   providerOptions?: ProviderOptions;
   abortSignal?: AbortSignal;
   /**
-   * Timeouts of the call; a number is `totalMs`. Unset, a call waits as long as the connection lasts.
+   * Timeouts of the call; a number is `totalMs`. A limit left unset takes its default: 10 minutes for the
+   * whole call, 60 s between chunks, and 60 s to the first chunk of a stream. `Infinity` turns a limit off
+   * (`timeout: Infinity` turns all of them off).
    * @example { totalMs: 120_000, firstChunkMs: 30_000, chunkMs: 15_000 }
    */
   timeout?: number | TimeoutOptions;
+  /**
+   * The largest response body read whole (non-streamed answers and error bodies), counted after decompression;
+   * a larger one fails with a `ResponseTooLargeError`, which is not retried. Streams are bounded per event.
+   * @default 67108864 (64 MiB)
+   */
+  maxResponseBytes?: number;
 }
 
 /** One call to a language model. */

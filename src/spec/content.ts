@@ -65,6 +65,23 @@ export interface ToolResultContent {
   stopTurn?: boolean;
 }
 
+/**
+ * A tool call waiting for a human's answer. The agent writes one for each call to a tool with
+ * `needsApproval` (then `approvalId` is `approval-<toolCallId>`); a provider writes one with
+ * `providerExecuted: true` for a tool it runs itself once approved (OpenAI remote MCP), with its own id.
+ * Answer it with `approve(request)` or `deny(request, reason)`.
+ */
+export interface ToolApprovalRequestContent {
+  type: 'tool-approval-request';
+  approvalId: string;
+  toolCallId: string;
+  toolName: string;
+  /** The call's JSON text, as in its `tool-call`. */
+  input: string;
+  providerExecuted?: boolean;
+  providerMetadata?: ProviderMetadata;
+}
+
 /** Any content a model returns. */
 export type Content =
   | TextContent
@@ -72,7 +89,8 @@ export type Content =
   | FileContent
   | SourceContent
   | ToolCallContent
-  | ToolResultContent;
+  | ToolResultContent
+  | ToolApprovalRequestContent;
 
 /** Every text block joined with no separator, or `''`: `"Hello "` and `"world"` are `"Hello world"`. */
 export function textOf(content: readonly Content[]): string {
@@ -101,4 +119,9 @@ export function toolResultsOf(content: readonly Content[]): ToolResultContent[] 
 /** The sources, in order. */
 export function sourcesOf(content: readonly Content[]): SourceContent[] {
   return content.filter((part): part is SourceContent => part.type === 'source');
+}
+
+/** The approval requests, in order. */
+export function toolApprovalRequestsOf(content: readonly Content[]): ToolApprovalRequestContent[] {
+  return content.filter((part): part is ToolApprovalRequestContent => part.type === 'tool-approval-request');
 }

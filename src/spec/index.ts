@@ -1,7 +1,9 @@
 export type {
   CallOptions,
+  CallRetryEvent,
   RequestOptions,
   ResponseFormat,
+  RetryTimingOptions,
   SamplingOptions,
   TimeoutOptions,
 } from './call-options.js';
@@ -14,9 +16,11 @@ export {
   type SourceContent,
   sourcesOf,
   type TextContent,
+  type ToolApprovalRequestContent,
   type ToolCallContent,
   type ToolResultContent,
   textOf,
+  toolApprovalRequestsOf,
   toolCallsOf,
   toolResultsOf,
 } from './content.js';
@@ -37,6 +41,8 @@ export {
   type Role,
   systemMessage,
   type TextPart,
+  type ToolApprovalRequestPart,
+  type ToolApprovalResponsePart,
   type ToolCallPart,
   type ToolResultOutput,
   type ToolResultPart,

@@ -69,8 +69,45 @@ export interface ToolResultPart {
   providerOptions?: ProviderOptions;
 }
 
+/**
+ * An assistant's request for a human's approval of a tool call (see `ToolApprovalRequestContent`). Client
+ * requests (no `providerExecuted`) are never sent to a provider.
+ */
+export interface ToolApprovalRequestPart {
+  type: 'tool-approval-request';
+  approvalId: string;
+  toolCallId: string;
+  toolName: string;
+  /** The call's JSON text, as in its `tool-call`. */
+  input: string;
+  providerExecuted?: boolean;
+  providerOptions?: ProviderOptions;
+}
+
+/**
+ * A human's answer to a `tool-approval-request`, in a tool message. The agent runs an approved call on the
+ * next run and answers a denied one with an error result carrying `reason`. Client answers are never sent
+ * to a provider; `providerExecuted` ones are (OpenAI Responses: `mcp_approval_response`).
+ */
+export interface ToolApprovalResponsePart {
+  type: 'tool-approval-response';
+  approvalId: string;
+  toolCallId: string;
+  approved: boolean;
+  reason?: string;
+  providerExecuted?: boolean;
+  providerOptions?: ProviderOptions;
+}
+
 /** Any part of a message. */
-export type MessagePart = TextPart | ReasoningPart | FilePart | ToolCallPart | ToolResultPart;
+export type MessagePart =
+  | TextPart
+  | ReasoningPart
+  | FilePart
+  | ToolCallPart
+  | ToolResultPart
+  | ToolApprovalRequestPart
+  | ToolApprovalResponsePart;
 
 /** One message of a prompt. */
 export interface Message {

@@ -1,5 +1,11 @@
 import type { CallWarning } from './call-warning.js';
-import type { FileContent, SourceContent, ToolCallContent, ToolResultContent } from './content.js';
+import type {
+  FileContent,
+  SourceContent,
+  ToolApprovalRequestContent,
+  ToolCallContent,
+  ToolResultContent,
+} from './content.js';
 import type { FinishReason } from './finish-reason.js';
 import type { ProviderMetadata } from './provider-options.js';
 import type { Usage } from './usage.js';
@@ -8,7 +14,7 @@ import type { Usage } from './usage.js';
  * One event of a model stream. Order: an optional `warnings` first; blocks keyed by `id` as
  * `*-start` → `*-delta`… → `*-end` (blocks may interleave); a tool block is `tool-input-start` →
  * `tool-input-delta`… → `tool-input-end` → `tool-call` with the full input; `source` anywhere; exactly one
- * terminal part, `finish` or `error`.
+ * terminal part, `finish` or `error`. A `tool-approval-request` follows the `tool-call` it asks about.
  */
 export type StreamPart =
   | { type: 'warnings'; warnings: CallWarning[] }
@@ -29,6 +35,7 @@ export type StreamPart =
   | { type: 'tool-input-end'; id: string }
   | ToolCallContent
   | ToolResultContent
+  | ToolApprovalRequestContent
   | SourceContent
   | FileContent
   | { type: 'finish'; finishReason: FinishReason; usage: Usage; providerMetadata?: ProviderMetadata }

@@ -1,13 +1,23 @@
 /**
- * Token counts. `inputTokens` counts prompt tokens that were NOT read from the cache (as Fantasy counts
- * them); `cacheReadTokens` holds the rest. `totalTokens` is what the provider reported.
+ * Token counts of a call, the same contract on every provider:
+ * - `inputTokens + cacheReadTokens + cacheCreationTokens` is the prompt: `inputTokens` counts only prompt
+ *   tokens neither read from nor written to the cache (as Fantasy counts them);
+ * - `outputTokens` includes `reasoningTokens` (as OpenAI counts them; providers that report reasoning apart,
+ *   such as xAI and Gemini, have it added);
+ * - `totalTokens` is what the provider reported (or the sum when it reports none).
  */
 export interface Usage {
+  /** Prompt tokens not read from or written to the cache. */
   inputTokens: number;
+  /** Generated tokens, reasoning included. */
   outputTokens: number;
+  /** The provider's total. */
   totalTokens: number;
+  /** The part of `outputTokens` spent on reasoning. */
   reasoningTokens: number;
+  /** Prompt tokens written to the cache (Anthropic, Bedrock). */
   cacheCreationTokens: number;
+  /** Prompt tokens read from the cache. */
   cacheReadTokens: number;
 }
 

@@ -2,7 +2,6 @@ import type { ToolResultContent } from '../spec/content.js';
 import type { ProviderMetadata } from '../spec/provider-options.js';
 import { addUsage, emptyUsage, type Usage } from '../spec/usage.js';
 import type { AGUIEvent, AGUIInterrupt } from './agui-event.js';
-import type { AnyToolResultOutput } from './to-ui-output.js';
 import type { UISourcePart } from './ui-stream-source.js';
 
 type Handler<P> = (mapper: AGUIEventMapper, part: P) => void;
@@ -187,7 +186,7 @@ const handlers: Handlers = {
 };
 
 function resultText(part: ToolResultContent): string {
-  const result = part.output as AnyToolResultOutput | undefined;
+  const result = part.output;
   switch (result?.type) {
     case undefined:
       return '';

@@ -233,7 +233,7 @@ describe('fromUIMessages', () => {
         type: 'tool-result',
         toolCallId: 'c1',
         toolName: 'send_email',
-        output: { type: 'error', error: 'The user denied this tool call: not now' },
+        output: { type: 'error', error: 'The tool call was denied and did not run. Reason: not now' },
       },
     ]);
   });

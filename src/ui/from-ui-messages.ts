@@ -172,11 +172,10 @@ function outputOf(
   }
 }
 
-/** The result the model sees for a call the user denied. */
+/** What the model reads for a call the user denied (the agent's wording for denials). */
 export function deniedText(reason: string | undefined): string {
-  return reason === undefined || reason === ''
-    ? 'The user denied this tool call.'
-    : `The user denied this tool call: ${reason}`;
+  const base = 'The tool call was denied and did not run.';
+  return reason === undefined || reason === '' ? base : `${base} Reason: ${reason}`;
 }
 
 function readOutput(output: unknown, fantasy: Record<string, unknown> | undefined): AnyToolResultOutput {

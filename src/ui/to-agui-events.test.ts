@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishPart, textParts, toolCallParts, usage, valueTool } from '../../test/support/agent-fixtures.js';
+import { finishPart, textParts, toolCallParts, valueTool } from '../../test/support/agent-fixtures.js';
 import { createAgent } from '../agent/create-agent.js';
 import { InvalidUIMessageError } from '../errors/invalid-ui-message-error.js';
 import type { StreamPart } from '../spec/stream-part.js';

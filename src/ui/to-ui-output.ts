@@ -1,12 +1,11 @@
-import type { JSONValue } from '../spec/json-value.js';
 import type { ToolResultOutput } from '../spec/message.js';
 import type { ProviderMetadata } from '../spec/provider-options.js';
 
 /** The provider-metadata key under which fantasy-ts keeps what the UI protocol has no field for. */
 export const fantasyMetadataKey = 'fantasy';
 
-/** A tool result output, including JSON results. */
-export type AnyToolResultOutput = ToolResultOutput | { type: 'json'; value: JSONValue };
+/** A tool result output. */
+export type AnyToolResultOutput = ToolResultOutput;
 
 /** How a tool result travels in a UI tool part: the `output` and the metadata that says how to read it back. */
 export interface UIToolOutput {

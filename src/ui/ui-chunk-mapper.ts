@@ -3,7 +3,7 @@ import type { ToolCallContent, ToolResultContent } from '../spec/content.js';
 import type { FinishReason } from '../spec/finish-reason.js';
 import type { StreamPartOf } from '../spec/stream-part.js';
 import { addUsage, emptyUsage, type Usage } from '../spec/usage.js';
-import { type AnyToolResultOutput, toUIToolOutput, withFantasyMetadata } from './to-ui-output.js';
+import { toUIToolOutput, withFantasyMetadata } from './to-ui-output.js';
 import type { UIFinishReason, UIMessageChunk } from './ui-message-chunk.js';
 import type { UIMessageMetadataEvent, UIMessageStreamOptions } from './ui-message-stream-options.js';
 import type { ToolApprovalRequestStreamPart, UISourcePart } from './ui-stream-source.js';
@@ -183,7 +183,7 @@ function toolResultChunk(mapper: UIChunkMapper, part: ToolResultContent): UIMess
     ...(part.providerExecuted ? { providerExecuted: true } : {}),
     ...(mapper.options.dynamicTools ? { dynamic: true } : {}),
   };
-  const result = part.output as AnyToolResultOutput | undefined;
+  const result = part.output;
   const extra = { clientMetadata: part.clientMetadata, stopTurn: part.stopTurn ? true : undefined };
   if (result?.type === 'error') {
     const metadata = withFantasyMetadata(part.providerMetadata, extra);

@@ -1,20 +1,13 @@
 import type { AgentStreamPart, AgentStreamResult } from '../agent/agent-stream-part.js';
-import type { ProviderMetadata } from '../spec/provider-options.js';
+import type { ToolApprovalRequestContent } from '../spec/content.js';
 import type { StreamPart } from '../spec/stream-part.js';
 
 /**
  * A tool call waiting for the user's answer, as the agent streams it (the approvals contract shared with the
- * agent: `input` is the call's JSON text; `providerExecuted` for approvals the provider asks for).
+ * agent, `ToolApprovalRequestContent` of the spec: `input` is the call's JSON text; `providerExecuted` for
+ * approvals the provider asks for).
  */
-export interface ToolApprovalRequestStreamPart {
-  type: 'tool-approval-request';
-  approvalId: string;
-  toolCallId: string;
-  toolName: string;
-  input: string;
-  providerExecuted?: boolean;
-  providerMetadata?: ProviderMetadata;
-}
+export type ToolApprovalRequestStreamPart = ToolApprovalRequestContent;
 
 /** Any part the UI adapters read: an agent stream part, a model stream part or an approval request. */
 export type UISourcePart = AgentStreamPart | StreamPart | ToolApprovalRequestStreamPart;

@@ -79,7 +79,8 @@ export function recordRetries(): { delays: number[]; events: RetryEvent[]; setti
     delays,
     events,
     settings: {
-      retry: { sleep: async (delayMs) => void delays.push(delayMs) },
+      // Exact delays to assert on; jitter (on by default) has its own tests.
+      retry: { jitter: false, sleep: async (delayMs) => void delays.push(delayMs) },
       onRetry: (event) => void events.push(event),
     },
   };

@@ -37,7 +37,7 @@ describe('timeout: firstChunkMs', () => {
     server.answer({ silent: true });
     const started = performance.now();
     const error = await rejectionOf(
-      openAIModel(server).stream({ prompt, timeout: { firstChunkMs: 50 } }),
+      openAIModel(server).stream({ prompt, maxRetries: 0, timeout: { firstChunkMs: 50 } }),
       'stream',
     );
     expectTimeout(error, 'first-chunk', 50);
@@ -52,7 +52,7 @@ describe('timeout: firstChunkMs', () => {
     // 250 ms, not 50: on a loaded 2-core CI machine the headers alone can take longer than 50 ms.
     server.answer(streamAnswer('stall'));
     const parts = await collectParts(
-      await openAIModel(server).stream({ prompt, timeout: { firstChunkMs: 250 } }),
+      await openAIModel(server).stream({ prompt, maxRetries: 0, timeout: { firstChunkMs: 250 } }),
     );
     expect(parts).toHaveLength(1);
     expectTimeout(streamError(parts), 'first-chunk', 250);
@@ -62,7 +62,7 @@ describe('timeout: firstChunkMs', () => {
   it('rejects generate() when no response arrives in time', async () => {
     server.answer({ silent: true });
     const error = await rejectionOf(
-      openAIModel(server).generate({ prompt, timeout: { firstChunkMs: 50 } }),
+      openAIModel(server).generate({ prompt, maxRetries: 0, timeout: { firstChunkMs: 50 } }),
       'generate',
     );
     expectTimeout(error, 'first-chunk', 50);
@@ -72,7 +72,7 @@ describe('timeout: firstChunkMs', () => {
     server.answer({ silent: true });
     const model = createOpenAI({ apiKey: faultApiKey, baseURL: `${server.url}/v1` }).responses('gpt-5-mini');
     expectTimeout(
-      await rejectionOf(model.stream({ prompt, timeout: { firstChunkMs: 50 } }), 'stream'),
+      await rejectionOf(model.stream({ prompt, maxRetries: 0, timeout: { firstChunkMs: 50 } }), 'stream'),
       'first-chunk',
       50,
     );
@@ -81,11 +81,12 @@ describe('timeout: firstChunkMs', () => {
   it('is retried by the agent when it fires before anything was delivered', async () => {
     server.answer({ silent: true }, chatCompletion('ok'));
     const { delays, events, settings } = recordRetries();
-    const agent = createAgent(openAIModel(server), { ...settings, timeout: { firstChunkMs: 50 } });
+    // 250 ms, not 50: on a loaded machine the retried request's answer alone can take longer than 50 ms.
+    const agent = createAgent(openAIModel(server), { ...settings, timeout: { firstChunkMs: 250 } });
     const result = await settles(agent.generate({ prompt: 'Hi' }), 'generate');
     expect(textOf(result.response.content)).toBe('ok');
     expect(delays).toEqual([2000]);
-    expectTimeout(events[0]?.error, 'first-chunk', 50);
+    expectTimeout(events[0]?.error, 'first-chunk', 250);
     expect(server.requests).toHaveLength(2);
   });
 });

@@ -115,6 +115,8 @@ export interface AnthropicUsage {
   output_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
+  /** The thinking part of `output_tokens` (a breakdown, already inside it). */
+  output_tokens_details?: { thinking_tokens?: number | null } | null;
 }
 
 /** A content block of a response (or of `content_block_start`), read leniently. */

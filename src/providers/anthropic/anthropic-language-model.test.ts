@@ -114,7 +114,7 @@ describe('the Anthropic language model', () => {
       Response.json(body, { status: 529, headers: { 'request-id': 'req_1' } }),
     );
     const model = createAnthropic({ apiKey: 'key', fetch }).languageModel('m');
-    const error = await model.generate({ prompt }).catch((caught: unknown) => caught);
+    const error = await model.generate({ prompt, maxRetries: 0 }).catch((caught: unknown) => caught);
     expect(APICallError.isInstance(error)).toBe(true);
     const apiError = error as APICallError;
     expect(apiError.isRetryable).toBe(true);

@@ -1,12 +1,13 @@
 import { postCall } from '../../http/post-json.js';
 import { readJsonResponse } from '../../http/read-response.js';
 import { reduceEvents } from '../../http/reduce-events.js';
+import { generateWithRetry, streamWithRetry } from '../../http/retry-model-call.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../object/object-modes.js';
 import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
 import type { CallOptions } from '../../spec/call-options.js';
 import type { CallWarning } from '../../spec/call-warning.js';
-import { type GenerateResult, withResultText } from '../../spec/generate-result.js';
+import type { GenerateResponse, GenerateResult } from '../../spec/generate-result.js';
 import type { LanguageModel } from '../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../spec/object.js';
 import type { StreamPart } from '../../spec/stream-part.js';
@@ -42,19 +43,26 @@ export class AnthropicLanguageModel implements LanguageModel {
     this.provider = config.endpoint.provider;
   }
 
-  async generate(options: CallOptions): Promise<GenerateResult> {
+  /** One call, retried per the call's `maxRetries` (see `generateWithRetry`). */
+  generate(options: CallOptions): Promise<GenerateResult> {
+    return generateWithRetry(options, (call) => this.generateOnce(call));
+  }
+
+  /** One streamed call, retried only before any output reached the caller (see `streamWithRetry`). */
+  stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+    return streamWithRetry(options, (call) => this.streamOnce(call));
+  }
+
+  private async generateOnce(options: CallOptions): Promise<GenerateResponse> {
     const { posted, url, warnings } = await this.post(options, false);
     const response = (await readJsonResponse(posted, url)) as AnthropicResponse;
     if (response.type === 'error') {
       throw mapAnthropicStreamError({ error: response.error, url, data: JSON.stringify(response) });
     }
-    return withResultText({
-      ...mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders }),
-      warnings,
-    });
+    return { ...mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders }), warnings };
   }
 
-  async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+  private async streamOnce(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
     const { posted, url, warnings } = await this.post(options, true);
     const { endpoint } = this.config;
     const events = endpoint.readEvents
@@ -91,6 +99,7 @@ export class AnthropicLanguageModel implements LanguageModel {
         signRequest: prepared.sign,
       },
       parseErrorBody: endpoint.parseErrorBody,
+      stream,
     });
     return { posted, url: prepared.url, warnings };
   }

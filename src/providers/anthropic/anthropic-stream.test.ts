@@ -242,6 +242,7 @@ describe('the Anthropic stream reducer', () => {
   it('ignores everything after the terminal part', () => {
     const parts = reduce([
       start,
+      { type: 'message_delta', delta: { stop_reason: 'end_turn' } },
       { type: 'message_stop' },
       { type: 'content_block_start', index: 0, content_block: { type: 'text' } },
     ]);

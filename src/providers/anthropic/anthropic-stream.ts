@@ -1,6 +1,7 @@
 import { IncompleteStreamError } from '../../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { StreamPart } from '../../spec/stream-part.js';
+import { wireTypeError } from '../shared/wire-type-error.js';
 import type {
   AnthropicBlockDelta,
   AnthropicResponseBlock,
@@ -12,6 +13,7 @@ import { readWebSearchResult } from './anthropic-web-search.js';
 import { mapAnthropicStreamError } from './map-anthropic-error.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 import { mapAnthropicUsage, mergeAnthropicUsage } from './map-anthropic-usage.js';
+import { checkAnthropicBlock, checkAnthropicDelta, readAnthropicUsage } from './read-anthropic-wire.js';
 
 /** An open content block, by stream index. */
 interface BlockState {
@@ -29,13 +31,15 @@ export interface AnthropicStreamState {
   blocks: Map<number, BlockState>;
   usage: AnthropicUsage;
   stopReason: string | undefined;
+  /** True after `message_start`: a second one inside the same message is malformed. */
+  messageStarted: boolean;
   /** True once a terminal part (finish or error) was emitted. */
   ended: boolean;
 }
 
 /** A fresh reducer state for one stream. */
 export function createAnthropicStreamState(url: string): AnthropicStreamState {
-  return { url, blocks: new Map(), usage: {}, stopReason: undefined, ended: false };
+  return { url, blocks: new Map(), usage: {}, stopReason: undefined, messageStarted: false, ended: false };
 }
 
 type Reducer<T extends AnthropicStreamEvent['type']> = (
@@ -46,17 +50,34 @@ type Reducer<T extends AnthropicStreamEvent['type']> = (
 ) => void;
 
 const reducers: { [T in AnthropicStreamEvent['type']]: Reducer<T> } = {
-  message_start: (state, event) => {
-    state.usage = mergeAnthropicUsage(state.usage, event.message?.usage);
+  message_start: (state, event, parts, data) => {
+    if (state.messageStarted) {
+      const message = 'a second message_start arrived inside an open message';
+      endWithError(state, new InvalidResponseError({ message, data }), parts);
+      return;
+    }
+    state.messageStarted = true;
+    mergeUsage(state, event.message?.usage, 'message.usage');
   },
   content_block_start: reduceBlockStart,
   content_block_delta: reduceBlockDelta,
   content_block_stop: reduceBlockStop,
   message_delta: (state, event) => {
-    if (event.delta?.stop_reason) state.stopReason = event.delta.stop_reason;
-    state.usage = mergeAnthropicUsage(state.usage, event.usage);
+    const stopReason = event.delta?.stop_reason as unknown;
+    if (stopReason !== undefined && stopReason !== null && typeof stopReason !== 'string') {
+      throw wireTypeError({ path: 'delta.stop_reason', expected: 'a string', value: stopReason });
+    }
+    if (stopReason) state.stopReason = stopReason;
+    mergeUsage(state, event.usage, 'usage');
   },
   message_stop: (state, _event, parts) => {
+    // Anthropic always sends the stop reason in a message_delta before message_stop; without one the
+    // message was cut short upstream, which a retry can fix.
+    if (state.stopReason === undefined) {
+      const message = 'the stream ended with message_stop but no stop reason';
+      endWithError(state, new IncompleteStreamError({ message }), parts);
+      return;
+    }
     state.ended = true;
     parts.push({
       type: 'finish',
@@ -92,7 +113,18 @@ export function reduceAnthropicEvent(state: AnthropicStreamState, data: string, 
     return;
   }
   if (!Object.hasOwn(reducers, event.type)) return;
-  (reducers[event.type] as Reducer<typeof event.type>)(state, event, parts, data);
+  try {
+    (reducers[event.type] as Reducer<typeof event.type>)(state, event, parts, data);
+  } catch (error) {
+    if (!InvalidResponseError.isInstance(error)) throw error;
+    endWithError(state, new InvalidResponseError({ message: error.message, data, cause: error }), parts);
+  }
+}
+
+/** Folds a usage report into the state, checking its counts as they arrive. */
+function mergeUsage(state: AnthropicStreamState, usage: unknown, path: string): void {
+  state.usage = mergeAnthropicUsage(state.usage, readAnthropicUsage(usage, path));
+  mapAnthropicUsage(state.usage);
 }
 
 function reduceBlockStart(
@@ -100,8 +132,8 @@ function reduceBlockStart(
   event: Extract<AnthropicStreamEvent, { type: 'content_block_start' }>,
   parts: StreamPart[],
 ): void {
-  const block = event.content_block;
-  if (typeof block !== 'object' || block === null) return;
+  if (event.content_block === undefined || event.content_block === null) return;
+  const block = checkAnthropicBlock(event.content_block, 'content_block');
   const isTool = block.type === 'tool_use' || block.type === 'server_tool_use';
   const id = isTool ? (block.id ?? String(event.index)) : String(event.index);
   state.blocks.set(event.index, { block, id, inputPieces: [], signature: block.signature || undefined });
@@ -125,8 +157,8 @@ function reduceBlockDelta(
   parts: StreamPart[],
 ): void {
   const open = state.blocks.get(event.index);
-  const delta: AnthropicBlockDelta | undefined = event.delta;
-  if (open === undefined || delta === undefined || delta === null) return;
+  if (open === undefined || event.delta === undefined || event.delta === null) return;
+  const delta: AnthropicBlockDelta = checkAnthropicDelta(event.delta, 'delta');
   if (delta.type === 'text_delta' && delta.text) {
     parts.push({ type: 'text-delta', id: open.id, delta: delta.text });
   } else if (delta.type === 'thinking_delta' && delta.thinking) {

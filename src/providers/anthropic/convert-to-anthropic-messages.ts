@@ -1,6 +1,7 @@
 import type { CallWarning } from '../../spec/call-warning.js';
 import type { FilePart, Message, MessagePart, ToolResultPart } from '../../spec/message.js';
 import { encodeBase64 } from '../shared/base64.js';
+import { withoutApprovalParts } from '../shared/without-approval-parts.js';
 import type {
   AnthropicCacheControl,
   AnthropicContentBlock,
@@ -33,7 +34,7 @@ export function convertToAnthropicMessages(
 ): AnthropicPrompt {
   const result: AnthropicPrompt = { system: [], messages: [], warnings: [] };
   let sawSystem = false;
-  for (const group of groupByRole(prompt)) {
+  for (const group of groupByRole(withoutApprovalParts(prompt))) {
     if (group.role === 'system') {
       if (sawSystem) {
         result.warnings.push({ type: 'other', message: 'only the first system messages are sent' });

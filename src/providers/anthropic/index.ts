@@ -33,6 +33,12 @@ export {
   parseComputerUseInput,
 } from './computer-use.js';
 export {
+  type ComputerUseResultOptions,
+  computerUseOutput,
+  computerUseResult,
+  isComputerUseTool,
+} from './computer-use-result.js';
+export {
   createVertexAnthropic,
   type VertexAnthropicSettings,
   vertexBaseURL,

@@ -1,10 +1,12 @@
 import type { Content } from '../../spec/content.js';
 import type { GenerateResponse } from '../../spec/generate-result.js';
+import { isWireObject, wireTypeError } from '../shared/wire-type-error.js';
 import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.js';
 import { anthropicOptionsKey } from './anthropic-options.js';
 import { readWebSearchResult } from './anthropic-web-search.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
+import { readAnthropicContent, readAnthropicUsage } from './read-anthropic-wire.js';
 
 /**
  * Maps a Messages API response. Reasoning keeps its signature (or redacted data) in
@@ -16,15 +18,18 @@ export function mapAnthropicResponse(options: {
   responseHeaders: Record<string, string>;
 }): Omit<GenerateResponse, 'warnings'> {
   const { response } = options;
+  if (!isWireObject(response as unknown)) {
+    throw wireTypeError({ path: 'the response', expected: 'an object', value: response });
+  }
   const content: Content[] = [];
-  for (const block of response.content ?? []) content.push(...mapBlock(block));
+  for (const block of readAnthropicContent(response.content)) content.push(...mapBlock(block));
   return {
     content,
     finishReason: mapAnthropicFinishReason(response.stop_reason),
-    usage: mapAnthropicUsage(response.usage),
+    usage: mapAnthropicUsage(readAnthropicUsage(response.usage, 'usage')),
     response: {
-      ...(response.id ? { id: response.id } : {}),
-      ...(response.model ? { modelId: response.model } : {}),
+      ...(typeof response.id === 'string' ? { id: response.id } : {}),
+      ...(typeof response.model === 'string' ? { modelId: response.model } : {}),
       headers: options.responseHeaders,
     },
   };

@@ -71,8 +71,13 @@ export function bedrockEventData(message: EventStreamMessage, url: string): stri
   } catch (cause) {
     throw new InvalidResponseError({ message: 'Bedrock chunk payload is not JSON', data: text, cause });
   }
-  if (typeof chunk?.bytes !== 'string') return undefined;
-  return utf8.decode(decodeBase64(chunk.bytes));
+  if (chunk === null || typeof chunk !== 'object' || chunk.bytes === undefined || chunk.bytes === null) {
+    return undefined;
+  }
+  if (typeof chunk.bytes !== 'string') {
+    throw new InvalidResponseError({ message: 'Bedrock chunk bytes are not a base64 string', data: text });
+  }
+  return utf8.decode(decodeBase64(chunk.bytes, 'Bedrock chunk bytes'));
 }
 
 function payloadMessage(payload: Uint8Array): string {

@@ -2,6 +2,7 @@ import type { CallWarning } from '../../spec/call-warning.js';
 import type { JSONObject, JSONValue } from '../../spec/json-value.js';
 import type { Message, MessagePart, ToolCallPart, ToolResultPart } from '../../spec/message.js';
 import { encodeBase64 } from '../shared/base64.js';
+import { withoutApprovalParts } from '../shared/without-approval-parts.js';
 import type { GoogleContent, GooglePart, GoogleSystemInstruction } from './google-api.js';
 import { thoughtSignatureOf } from './google-options.js';
 
@@ -28,9 +29,10 @@ export interface ConvertToGoogleContentsOptions {
  * Function responses are named after the call they answer, found by id.
  */
 export function convertToGoogleContents(
-  prompt: readonly Message[],
+  fullPrompt: readonly Message[],
   options: ConvertToGoogleContentsOptions,
 ): GooglePrompt {
+  const prompt = withoutApprovalParts(fullPrompt);
   const warnings: CallWarning[] = [];
   const contents: GoogleContent[] = [];
   const toolNames = toolNamesById(prompt);

@@ -76,7 +76,7 @@ describe('GoogleLanguageModel.generate', () => {
     expect(result.finishReason).toBe('tool-calls');
     expect(result.usage).toEqual({
       inputTokens: 54,
-      outputTokens: 15,
+      outputTokens: 63, // 15 candidates + 48 thoughts: output includes reasoning
       totalTokens: 117,
       reasoningTokens: 48,
       cacheCreationTokens: 0,
@@ -129,7 +129,9 @@ describe('GoogleLanguageModel.generate', () => {
     ] as const) {
       const { fetch } = jsonFetch({ error: { code: status, message: 'try later', status: code } }, status);
       const model = createGoogle({ apiKey: 'k', fetch }).languageModel('gemini-2.5-flash');
-      const error = await model.generate({ prompt: [userMessage('hi')] }).catch((caught: unknown) => caught);
+      const error = await model
+        .generate({ prompt: [userMessage('hi')], maxRetries: 0 })
+        .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ statusCode: status, isRetryable: true, errorType: code });
     }
   });

@@ -57,7 +57,7 @@ const expectedParts: StreamPart[] = [
     finishReason: 'tool-calls',
     usage: {
       inputTokens: 6,
-      outputTokens: 12,
+      outputTokens: 20, // 12 candidates + 8 thoughts
       totalTokens: 30,
       reasoningTokens: 8,
       cacheCreationTokens: 0,
@@ -90,7 +90,8 @@ async function streamParts(fetch: typeof globalThis.fetch): Promise<StreamPart[]
     'gemini-2.5-flash',
   );
   const parts: StreamPart[] = [];
-  for await (const part of await model.stream({ prompt: [userMessage('hi')] })) parts.push(part);
+  for await (const part of await model.stream({ prompt: [userMessage('hi')], maxRetries: 0 }))
+    parts.push(part);
   return parts;
 }
 

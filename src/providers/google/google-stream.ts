@@ -4,11 +4,13 @@ import type { FinishReason } from '../../spec/finish-reason.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import type { StreamPart } from '../../spec/stream-part.js';
 import { decodeBase64 } from '../shared/base64.js';
+import { isWireObject } from '../shared/wire-type-error.js';
 import type { GoogleGenerateContentResponse, GooglePart, GoogleUsageMetadata } from './google-api.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
 import { googleResponseMetadata, signatureMetadata } from './map-google-response.js';
 import { mapGoogleUsage } from './map-google-usage.js';
 import { googleStreamError } from './parse-google-error-body.js';
+import { checkGoogleResponse } from './read-google-wire.js';
 
 /** Everything the Gemini stream reducer remembers between events. */
 export interface GoogleStreamState {
@@ -68,13 +70,29 @@ export function reduceGoogleEvent(state: GoogleStreamState, data: string, parts:
     );
     return;
   }
-  if (chunk.error) {
+  if (isWireObject(chunk) && chunk.error) {
     endWithError(state, googleStreamError({ url: state.url, error: chunk.error, data }), parts);
     return;
   }
+  try {
+    reduceChunk(state, checkGoogleResponse(chunk), parts);
+  } catch (error) {
+    if (!InvalidResponseError.isInstance(error)) throw error;
+    endWithError(state, new InvalidResponseError({ message: error.message, data, cause: error }), parts);
+  }
+}
+
+function reduceChunk(
+  state: GoogleStreamState,
+  chunk: GoogleGenerateContentResponse,
+  parts: StreamPart[],
+): void {
   const candidate = chunk.candidates?.[0];
   for (const part of candidate?.content?.parts ?? []) reducePart(state, part, parts);
-  if (chunk.usageMetadata?.totalTokenCount) state.usage = chunk.usageMetadata;
+  if (chunk.usageMetadata?.totalTokenCount) {
+    mapGoogleUsage(chunk.usageMetadata); // checks the counts now, so a malformed one fails at its event
+    state.usage = chunk.usageMetadata;
+  }
   if (candidate?.finishReason) state.finishReason = candidate.finishReason;
   if (candidate === undefined && chunk.promptFeedback?.blockReason !== undefined) state.blocked = true;
   const metadata = googleResponseMetadata(chunk, candidate);
@@ -93,7 +111,7 @@ function reducePart(state: GoogleStreamState, part: GooglePart, parts: StreamPar
     parts.push({
       type: 'file',
       mediaType: part.inlineData.mimeType,
-      data: decodeBase64(part.inlineData.data),
+      data: decodeBase64(part.inlineData.data, 'inlineData.data'),
     });
   }
   // Empty text (Gemini 3 ends streams with `{"text":"","thoughtSignature":…}`) is dropped, as Fantasy does.

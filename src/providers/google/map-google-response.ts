@@ -6,6 +6,7 @@ import { decodeBase64 } from '../shared/base64.js';
 import type { GoogleCandidate, GoogleGenerateContentResponse, GooglePart } from './google-api.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
 import { mapGoogleUsage } from './map-google-usage.js';
+import { checkGoogleResponse } from './read-google-wire.js';
 
 /**
  * Maps a non-streamed `generateContent` answer (its first candidate). Thoughts become reasoning; a thought
@@ -18,7 +19,7 @@ export function mapGoogleResponse(options: {
   generateId: () => string;
   responseHeaders: Record<string, string>;
 }): Omit<GenerateResponse, 'warnings'> {
-  const { response } = options;
+  const response = checkGoogleResponse(options.response);
   const candidate = firstCandidate(response);
   const content: Content[] = [];
   for (const part of candidate.content?.parts ?? []) mapPart(part, content, options.generateId);
@@ -73,7 +74,7 @@ function mapPart(part: GooglePart, content: Content[], generateId: () => string)
     content.push({
       type: 'file',
       mediaType: part.inlineData.mimeType,
-      data: decodeBase64(part.inlineData.data),
+      data: decodeBase64(part.inlineData.data, 'inlineData.data'),
     });
   }
 }

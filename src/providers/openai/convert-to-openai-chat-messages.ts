@@ -4,10 +4,12 @@ import type {
   Message,
   MessagePart,
   ReasoningPart,
+  TextPart,
   ToolCallPart,
   ToolResultPart,
 } from '../../spec/message.js';
 import { encodeBase64 } from '../shared/base64.js';
+import { withoutApprovalParts } from '../shared/without-approval-parts.js';
 import type { ChatAssistantMessage, ChatContentPart, ChatMessage } from './openai-chat-api.js';
 
 /** How a dialect writes assistant history beyond text and tool calls. */
@@ -17,6 +19,12 @@ export interface ChatHistoryOptions {
    * Called for every assistant message that is sent.
    */
   decorateAssistant?: (message: ChatAssistantMessage, parts: readonly MessagePart[]) => void;
+  /**
+   * Extra wire fields of a part, merged into it on the wire (openaicompat's `fields`, e.g. `cache_control`):
+   * read from the part's provider options, else its message's. A text with extra fields is sent in the array
+   * form (`[{ type: 'text', text, ...fields }]`), which is the only form that can carry them.
+   */
+  partFields?: (part: MessagePart, message: Message) => Record<string, unknown> | undefined;
 }
 
 /** Converts a prompt to chat-completions `messages`, collecting warnings for what cannot be sent. */
@@ -26,53 +34,87 @@ export function convertToOpenAIChatMessages(
 ): { messages: ChatMessage[]; warnings: CallWarning[] } {
   const messages: ChatMessage[] = [];
   const warnings: CallWarning[] = [];
-  for (const message of prompt) {
+  withoutApprovalParts(prompt).forEach((message, index) => {
+    const context: ConvertContext = { message, index, messages, warnings, options };
     switch (message.role) {
       case 'system':
-        convertSystem(message, messages, warnings);
+        convertSystem(context);
         break;
       case 'user':
-        convertUser(message.content, messages, warnings);
+        convertUser(context);
         break;
       case 'assistant':
-        convertAssistant(message.content, messages, options);
+        convertAssistant(context);
         break;
       case 'tool':
         convertToolResults(message.content, messages, warnings);
         break;
     }
-  }
+  });
   return { messages, warnings };
 }
 
-function convertSystem(message: Message, messages: ChatMessage[], warnings: CallWarning[]): void {
-  const texts = message.content
-    .filter((part) => part.type === 'text' && part.text.trim() !== '')
-    .map((part) => (part as { text: string }).text);
-  if (texts.length === 0) {
-    warnings.push({ type: 'other', message: 'system message has no text content; it was not sent' });
-    return;
-  }
-  messages.push({ role: 'system', content: texts.join('\n') });
+/** One prompt message being converted, and where its output and warnings go. */
+interface ConvertContext {
+  message: Message;
+  /** The message's position in the prompt, for warnings. */
+  index: number;
+  messages: ChatMessage[];
+  warnings: CallWarning[];
+  options: ChatHistoryOptions;
 }
 
-function convertUser(parts: readonly MessagePart[], messages: ChatMessage[], warnings: CallWarning[]): void {
+function dropped(context: ConvertContext, reason: string): void {
+  context.warnings.push({
+    type: 'other',
+    message: `${context.message.role} message ${context.index} ${reason}; it was not sent`,
+  });
+}
+
+function convertSystem(context: ConvertContext): void {
+  const texts = context.message.content.filter(
+    (part): part is TextPart => part.type === 'text' && part.text.trim() !== '',
+  );
+  if (texts.length === 0) {
+    dropped(context, 'has no text content');
+    return;
+  }
+  const parts = textParts(texts, context);
+  context.messages.push({
+    role: 'system',
+    content: parts ?? texts.map((part) => part.text).join('\n'),
+  });
+}
+
+/** Text parts in the array form with their extra fields, or undefined when none has extra fields. */
+function textParts(texts: readonly TextPart[], context: ConvertContext): ChatContentPart[] | undefined {
+  const fields = texts.map((part) => context.options.partFields?.(part, context.message));
+  if (fields.every((extra) => extra === undefined)) return undefined;
+  return texts.map((part, index) => ({ type: 'text', text: part.text, ...fields[index] }));
+}
+
+function convertUser(context: ConvertContext): void {
+  const { message, warnings, options } = context;
+  const parts = message.content;
   const only = parts[0];
-  if (parts.length === 1 && only?.type === 'text') {
-    messages.push({ role: 'user', content: only.text });
+  if (parts.length === 1 && only?.type === 'text' && !options.partFields?.(only, message)) {
+    context.messages.push({ role: 'user', content: only.text });
     return;
   }
   const content: ChatContentPart[] = [];
   parts.forEach((part, index) => {
-    if (part.type === 'text') content.push({ type: 'text', text: part.text });
+    let converted: ChatContentPart | undefined;
+    if (part.type === 'text') converted = { type: 'text', text: part.text };
     else if (part.type === 'file') {
-      const converted = convertFile(part, index);
-      if (converted) content.push(converted);
-      else
+      converted = convertFile(part, index);
+      if (!converted) {
         warnings.push({ type: 'other', message: `file with media type ${part.mediaType} is not supported` });
+      }
     }
+    if (converted) content.push({ ...converted, ...options.partFields?.(part, message) });
   });
-  if (content.length > 0) messages.push({ role: 'user', content });
+  if (content.length > 0) context.messages.push({ role: 'user', content });
+  else dropped(context, 'has no content that can be sent');
 }
 
 /**
@@ -111,16 +153,17 @@ export function convertFile(
   return undefined;
 }
 
-function convertAssistant(
-  parts: readonly MessagePart[],
-  messages: ChatMessage[],
-  options: ChatHistoryOptions,
-): void {
-  const texts = parts.filter((part) => part.type === 'text');
+function convertAssistant(context: ConvertContext): void {
+  const { message: prompt, options } = context;
+  const parts = prompt.content;
+  const texts = parts.filter((part): part is TextPart => part.type === 'text');
   const toolCalls = parts.filter((part): part is ToolCallPart => part.type === 'tool-call');
   const message: ChatAssistantMessage = { role: 'assistant' };
   const lastText = texts.at(-1);
-  if (lastText) message.content = lastText.text;
+  if (lastText) {
+    const fields = options.partFields?.(lastText, prompt);
+    message.content = fields ? [{ type: 'text', text: lastText.text, ...fields }] : lastText.text;
+  }
   if (toolCalls.length > 0) {
     message.tool_calls = toolCalls.map((call) => ({
       id: call.toolCallId,
@@ -128,8 +171,15 @@ function convertAssistant(
       function: { name: call.toolName, arguments: call.input },
     }));
   }
+  // Many servers reject an assistant message without content or tool calls, so one holding only reasoning
+  // (or nothing) is not sent, and the caller is told.
+  if (message.content === undefined && message.tool_calls === undefined) {
+    const reasoningOnly = parts.some((part) => part.type === 'reasoning');
+    dropped(context, reasoningOnly ? 'has only reasoning, no text or tool calls' : 'is empty');
+    return;
+  }
   options.decorateAssistant?.(message, parts);
-  if (Object.keys(message).length > 1) messages.push(message);
+  context.messages.push(message);
 }
 
 /**

@@ -6,6 +6,9 @@ import { applyOpenAIChatOptions } from './openai-options.js';
 import { OpenAIResponsesLanguageModel } from './responses/openai-responses-language-model.js';
 import { isResponsesModel } from './responses/openai-responses-model-rules.js';
 
+export type { OpenAIServiceTier } from './apply-service-tier.js';
+export type { OpenAIChatProviderMetadata } from './map-openai-chat-metadata.js';
+export type { OpenAILogprob, OpenAITopLogprob } from './map-openai-logprobs.js';
 export type { ChatDialect } from './openai-chat-dialect.js';
 export { OpenAIChatLanguageModel, type OpenAIChatModelConfig } from './openai-chat-language-model.js';
 export type { OpenAIChatOptions, ReasoningEffort } from './openai-options.js';

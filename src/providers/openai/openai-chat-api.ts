@@ -34,13 +34,27 @@ export interface ChatToolCall {
   [extra: string]: unknown;
 }
 
-/** `usage` of a response or of the last stream chunk. */
+/**
+ * `usage` of a response or of the last stream chunk. Services add their own counts: Moonshot a top-level
+ * `cached_tokens`, DeepSeek `prompt_cache_hit_tokens` / `prompt_cache_miss_tokens`.
+ */
 export interface ChatUsage {
-  prompt_tokens?: number;
-  completion_tokens?: number;
-  total_tokens?: number;
-  prompt_tokens_details?: { cached_tokens?: number } | null;
-  completion_tokens_details?: { reasoning_tokens?: number } | null;
+  prompt_tokens?: number | null;
+  completion_tokens?: number | null;
+  total_tokens?: number | null;
+  prompt_tokens_details?: { cached_tokens?: number | null } | null;
+  completion_tokens_details?: {
+    reasoning_tokens?: number | null;
+    accepted_prediction_tokens?: number | null;
+    rejected_prediction_tokens?: number | null;
+  } | null;
+  /** Moonshot: prompt tokens read from its context cache. */
+  cached_tokens?: number | null;
+  /** DeepSeek: prompt tokens read from its disk cache. */
+  prompt_cache_hit_tokens?: number | null;
+  /** DeepSeek: prompt tokens not read from its cache. */
+  prompt_cache_miss_tokens?: number | null;
+  [extra: string]: unknown;
 }
 
 /** A `url_citation` annotation. */

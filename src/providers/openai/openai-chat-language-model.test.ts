@@ -164,7 +164,7 @@ describe('OpenAI chat completions', () => {
     );
     const error = (await createOpenAI({ apiKey: 'k', fetch })
       .chat('gpt-4o')
-      .generate({ prompt })
+      .generate({ prompt, maxRetries: 0 })
       .catch((caught) => caught)) as APICallError;
     expect(error.isRetryable).toBe(true);
     expect(error.responseHeaders['retry-after']).toBe('2');

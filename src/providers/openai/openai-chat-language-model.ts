@@ -1,13 +1,14 @@
 import { postCall } from '../../http/post-json.js';
 import { openSseStream, readJsonResponse } from '../../http/read-response.js';
 import { reduceEvents } from '../../http/reduce-events.js';
+import { generateWithRetry, streamWithRetry } from '../../http/retry-model-call.js';
 import type { SseEvent } from '../../http/sse.js';
 import { generateObjectWithMode } from '../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../object/object-modes.js';
 import { streamObjectWithMode } from '../../object/stream-object-with-mode.js';
 import type { CallOptions } from '../../spec/call-options.js';
 import type { CallWarning } from '../../spec/call-warning.js';
-import { type GenerateResult, withResultText } from '../../spec/generate-result.js';
+import type { GenerateResponse, GenerateResult } from '../../spec/generate-result.js';
 import type { LanguageModel } from '../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../spec/object.js';
 import type { StreamPart } from '../../spec/stream-part.js';
@@ -44,7 +45,17 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     this.provider = config.dialect.provider;
   }
 
-  async generate(options: CallOptions): Promise<GenerateResult> {
+  /** One call, retried per the call's `maxRetries` (see `generateWithRetry`). */
+  generate(options: CallOptions): Promise<GenerateResult> {
+    return generateWithRetry(options, (call) => this.generateOnce(call));
+  }
+
+  /** One streamed call, retried only before any output reached the caller (see `streamWithRetry`). */
+  stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+    return streamWithRetry(options, (call) => this.streamOnce(call));
+  }
+
+  private async generateOnce(options: CallOptions): Promise<GenerateResponse> {
     const { body, warnings } = buildChatRequest({
       modelId: this.modelId,
       call: options,
@@ -59,12 +70,13 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       readReasoning: dialect.readReasoning,
       readMessageReasoning: dialect.readMessageReasoning,
       mapProviderMetadata: dialect.mapProviderMetadata,
+      metadataKey: dialect.optionsKey,
       responseHeaders: posted.responseHeaders,
     });
-    return withResultText({ ...result, warnings });
+    return { ...result, warnings };
   }
 
-  async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+  private async streamOnce(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
     const { body, warnings } = buildChatRequest({
       modelId: this.modelId,
       call: options,
@@ -107,6 +119,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
         fetch: this.config.fetch,
       },
       parseErrorBody: this.config.dialect.parseErrorBody,
+      stream: body.stream === true,
     });
   }
 
@@ -118,6 +131,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       readReasoning: dialect.readReasoning,
       reasoningStream: dialect.createReasoningStream?.(),
       mapProviderMetadata: dialect.mapProviderMetadata,
+      metadataKey: dialect.optionsKey,
     });
     return reduceEvents(events, {
       url: this.url,

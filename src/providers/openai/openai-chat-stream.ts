@@ -4,10 +4,16 @@ import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { FinishReason } from '../../spec/finish-reason.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import type { StreamPart } from '../../spec/stream-part.js';
+import { isWireObject, typeName } from '../shared/wire-type-error.js';
+import { mapOpenAIChatMetadata } from './map-openai-chat-metadata.js';
 import { mapOpenAIChatUsage } from './map-openai-chat-usage.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { mapOpenAILogprobs, type OpenAILogprob } from './map-openai-logprobs.js';
 import type { ChatCompletionChunk, ChatDelta, ChatToolCallDelta, ChatUsage } from './openai-chat-api.js';
 import type { ChatReasoningStream } from './openai-chat-dialect.js';
+import { readChatContent } from './read-chat-content.js';
+import { readAnnotationSources, readPerplexitySources } from './read-chat-sources.js';
+import { readChunkChoices, readToolCallDeltas } from './read-chat-wire.js';
 
 /** Error types a provider may send inside a stream that are worth retrying. */
 const transientErrorTypes = new Set([
@@ -32,6 +38,8 @@ export interface ChatStreamState {
   /** The dialect's reasoning reducer; when set it replaces `readReasoning`. */
   reasoningStream: ChatReasoningStream | undefined;
   mapProviderMetadata: ((chunk: ChatCompletionChunk) => ProviderMetadata | undefined) | undefined;
+  /** The provider-metadata key of logprobs and prediction counts (the dialect's options key). */
+  metadataKey: string;
   textOpen: boolean;
   reasoningOpen: boolean;
   /** Reasoning blocks opened so far; block ids are `reasoning-<n>`. */
@@ -42,6 +50,10 @@ export interface ChatStreamState {
   usage: ChatUsage | undefined;
   /** The last chunk that carried usage, for response-level metadata. */
   usageChunk: ChatCompletionChunk | undefined;
+  /** Token log probabilities so far; undefined until a chunk carries some. */
+  logprobs: OpenAILogprob[] | undefined;
+  /** URLs of the sources emitted so far (services repeat them on every chunk). */
+  sourceUrls: Set<string>;
   /** True once a terminal part (finish or error) was emitted. */
   ended: boolean;
 }
@@ -52,12 +64,15 @@ export function createChatStreamState(options: {
   readReasoning?: ((delta: ChatDelta) => string | undefined) | undefined;
   reasoningStream?: ChatReasoningStream | undefined;
   mapProviderMetadata?: ((chunk: ChatCompletionChunk) => ProviderMetadata | undefined) | undefined;
+  /** @default 'openai' */
+  metadataKey?: string;
 }): ChatStreamState {
   return {
     url: options.url,
     readReasoning: options.readReasoning,
     reasoningStream: options.reasoningStream,
     mapProviderMetadata: options.mapProviderMetadata,
+    metadataKey: options.metadataKey ?? 'openai',
     textOpen: false,
     reasoningOpen: false,
     reasoningBlocks: 0,
@@ -65,13 +80,16 @@ export function createChatStreamState(options: {
     finishReason: undefined,
     usage: undefined,
     usageChunk: undefined,
+    logprobs: undefined,
+    sourceUrls: new Set(),
     ended: false,
   };
 }
 
 /**
  * Reduces one SSE event's data to stream parts, pushed onto `parts`. `[DONE]` is ignored (the end of the
- * body ends the stream); data that is not JSON ends the stream with an error part.
+ * body ends the stream); data that is not JSON, or JSON of the wrong shape, ends the stream with an
+ * `InvalidResponseError` part.
  */
 export function reduceChatEvent(state: ChatStreamState, data: string, parts: StreamPart[]): void {
   if (state.ended || data === '[DONE]') return;
@@ -86,42 +104,96 @@ export function reduceChatEvent(state: ChatStreamState, data: string, parts: Str
     );
     return;
   }
+  try {
+    reduceChunk(state, chunk, data, parts);
+  } catch (error) {
+    if (!InvalidResponseError.isInstance(error)) throw error;
+    endWithError(state, new InvalidResponseError({ message: error.message, data, cause: error }), parts);
+  }
+}
+
+function reduceChunk(
+  state: ChatStreamState,
+  chunk: ChatCompletionChunk,
+  data: string,
+  parts: StreamPart[],
+): void {
+  if (!isWireObject(chunk)) {
+    throw new InvalidResponseError({
+      message: `stream event is ${typeName(chunk)}, expected an object`,
+      data,
+    });
+  }
   if (chunk.error) {
     endWithError(state, streamError(state.url, chunk.error, data), parts);
     return;
   }
   if (chunk.usage) {
+    mapOpenAIChatUsage(chunk.usage); // checks the counts now, so a malformed one fails at its event
     state.usage = chunk.usage;
     state.usageChunk = chunk;
   }
-  for (const choice of chunk.choices ?? []) {
-    if (choice.delta) reduceDelta(state, choice.delta, parts);
-    if (choice.finish_reason) state.finishReason = choice.finish_reason;
+  if (chunk.citations !== undefined || chunk.search_results !== undefined) {
+    pushNewSources(state, readPerplexitySources(chunk, state.metadataKey), parts);
   }
+  readChunkChoices(chunk).forEach((choice, index) => {
+    if (choice.delta) reduceDelta(state, choice.delta, `choices[${index}].delta`, parts);
+    const logprobs = (choice as { logprobs?: { content?: unknown } | null }).logprobs;
+    if (logprobs?.content) {
+      const tokens = mapOpenAILogprobs(logprobs.content, `choices[${index}].logprobs.content`);
+      state.logprobs = state.logprobs ? state.logprobs.concat(tokens) : tokens;
+    }
+    if (choice.finish_reason) state.finishReason = choice.finish_reason;
+  });
 }
 
-function reduceDelta(state: ChatStreamState, delta: ChatDelta, parts: StreamPart[]): void {
-  const content = delta.content;
-  const toolCalls = delta.tool_calls;
+function reduceDelta(state: ChatStreamState, delta: ChatDelta, path: string, parts: StreamPart[]): void {
+  const content = readChatContent(delta.content, `${path}.content`);
+  const toolCalls = readToolCallDeltas(delta, `${path}.tool_calls`);
+  const text = content?.text ?? '';
   if (state.reasoningStream) state.reasoningStream.reduce(delta, parts);
-  else reduceTextReasoning(state, delta, parts);
-  if (content) {
+  else reduceTextReasoning(state, { delta, content, hasToolCalls: toolCalls.length > 0 }, parts);
+  if (text) {
     if (!state.textOpen) {
       state.textOpen = true;
       parts.push({ type: 'text-start', id: '0' });
     }
-    parts.push({ type: 'text-delta', id: '0', delta: content });
+    parts.push({ type: 'text-delta', id: '0', delta: text });
   }
-  if (toolCalls) for (const toolCall of toolCalls) reduceToolCallDelta(state, toolCall, parts);
+  for (const toolCall of toolCalls) reduceToolCallDelta(state, toolCall, parts);
+  if (delta.annotations)
+    pushNewSources(state, readAnnotationSources(delta.annotations, `${path}.annotations`), parts);
 }
 
-/** Reasoning as plain text (`readReasoning`): one block at a time, ended when visible output begins. */
-function reduceTextReasoning(state: ChatStreamState, delta: ChatDelta, parts: StreamPart[]): void {
-  const reasoning = state.readReasoning?.(delta);
-  const content = delta.content;
-  const toolCalls = delta.tool_calls;
+/** Emits the sources whose URL was not emitted yet. */
+function pushNewSources(state: ChatStreamState, sources: StreamPart[], parts: StreamPart[]): void {
+  for (const source of sources) {
+    const url = (source as { url?: string }).url ?? '';
+    if (state.sourceUrls.has(url)) continue;
+    state.sourceUrls.add(url);
+    parts.push(source);
+  }
+}
+
+/**
+ * Reasoning as plain text (`readReasoning`, or the `thinking` parts of array content): one block at a time,
+ * ended when visible output begins.
+ */
+function reduceTextReasoning(
+  state: ChatStreamState,
+  delta: { delta: ChatDelta; content: ReturnType<typeof readChatContent>; hasToolCalls: boolean },
+  parts: StreamPart[],
+): void {
+  const fieldReasoning = state.readReasoning?.(delta.delta);
+  const partReasoning = delta.content?.hasReasoning ? delta.content.reasoning : undefined;
+  const reasoning =
+    fieldReasoning === undefined && partReasoning === undefined
+      ? undefined
+      : (fieldReasoning ?? '') + (partReasoning ?? '');
   // Reasoning ends when visible output begins; a chunk carrying reasoning keeps it open.
-  if (state.reasoningOpen && !reasoning && (content || toolCalls?.length)) closeReasoning(state, parts);
+  if (state.reasoningOpen && !reasoning && (delta.content?.text || delta.hasToolCalls)) {
+    closeReasoning(state, parts);
+  }
   // An empty or null reasoning field opens a block only when the stream had none yet (Fantasy then echoes
   // an empty `reasoning_content`); after that it is noise, such as the `reasoning_content: null` some
   // services put on their last chunk.
@@ -216,7 +288,12 @@ export function finishChatStream(state: ChatStreamState, parts: StreamPart[]): v
   const finishReason: FinishReason =
     state.toolCalls.size > 0 ? 'tool-calls' : mapOpenAIFinishReason(state.finishReason);
   state.ended = true;
-  const providerMetadata = state.usageChunk && state.mapProviderMetadata?.(state.usageChunk);
+  const providerMetadata = mapOpenAIChatMetadata({
+    key: state.metadataKey,
+    usage: state.usage,
+    logprobs: state.logprobs,
+    dialectMetadata: state.usageChunk && state.mapProviderMetadata?.(state.usageChunk),
+  });
   parts.push({
     type: 'finish',
     finishReason,

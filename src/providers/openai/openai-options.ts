@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import { applyServiceTier } from './apply-service-tier.js';
 import type { ApplyProviderOptionsContext } from './openai-chat-dialect.js';
 import { openAIModelRules } from './openai-model-rules.js';
 
@@ -49,7 +50,6 @@ const directFields: Array<[keyof OpenAIChatOptions, string]> = [
   ['metadata', 'metadata'],
   ['promptCacheKey', 'prompt_cache_key'],
   ['safetyIdentifier', 'safety_identifier'],
-  ['serviceTier', 'service_tier'],
 ];
 
 /** The predicted output's text; anything but `{ content: string }` is a mistake the caller must fix. */
@@ -74,6 +74,7 @@ export function applyOpenAIChatOptions({
   for (const [field, wire] of directFields) {
     if (typed[field] !== undefined) body[wire] = typed[field];
   }
+  applyServiceTier({ body, tier: typed.serviceTier, modelId, warnings });
   if (typed.prediction !== undefined)
     body.prediction = { type: 'content', content: predictionOf(typed.prediction) };
   if (typed.reasoningEffort !== undefined)

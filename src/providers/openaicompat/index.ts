@@ -6,9 +6,10 @@ import {
   applyOpenAICompatibleOptions,
   echoReasoningContent,
   readCompatibleReasoning,
+  readPartFields,
 } from './openaicompat-options.js';
 
-export type { OpenAICompatibleOptions } from './openaicompat-options.js';
+export type { OpenAICompatibleOptions, OpenAICompatiblePartOptions } from './openaicompat-options.js';
 
 /** Settings of an OpenAI-compatible provider. */
 export interface OpenAICompatibleSettings {
@@ -45,7 +46,10 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     defaultObjectMode: 'tool',
     applyProviderOptions: applyOpenAICompatibleOptions,
     readReasoning: readCompatibleReasoning,
-    history: { decorateAssistant: echoReasoningContent },
+    history: {
+      decorateAssistant: echoReasoningContent,
+      partFields: (part, message) => readPartFields(name, part, message),
+    },
   };
   const headers = (): Record<string, string> => {
     const apiKey =

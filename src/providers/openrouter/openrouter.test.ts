@@ -177,7 +177,7 @@ describe('OpenRouter', () => {
         }),
     );
     const model = createOpenRouter({ apiKey: 'key', fetch }).languageModel('z-ai/glm-5-turbo');
-    const error = await model.generate({ prompt }).catch((caught: unknown) => caught);
+    const error = await model.generate({ prompt, maxRetries: 0 }).catch((caught: unknown) => caught);
     expect(APICallError.isInstance(error)).toBe(true);
     expect((error as APICallError).message).toContain('Rate limit exceeded');
     expect((error as APICallError).isRetryable).toBe(true);

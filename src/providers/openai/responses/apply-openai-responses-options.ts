@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../../errors/invalid-argument-error.js';
 import type { CallWarning } from '../../../spec/call-warning.js';
 import type { Message } from '../../../spec/message.js';
+import { applyServiceTier } from '../apply-service-tier.js';
 import { checkReasoningEffort } from '../openai-options.js';
 import type { OpenAIResponsesModelRules } from './openai-responses-model-rules.js';
 import type { OpenAIResponsesOptions } from './openai-responses-options.js';
@@ -10,6 +11,7 @@ export interface ApplyResponsesOptionsContext {
   body: Record<string, unknown>;
   options: OpenAIResponsesOptions;
   rules: OpenAIResponsesModelRules;
+  modelId: string;
   warnings: CallWarning[];
 }
 
@@ -20,7 +22,6 @@ const directFields: Array<[keyof OpenAIResponsesOptions, string]> = [
   ['instructions', 'instructions'],
   ['promptCacheKey', 'prompt_cache_key'],
   ['safetyIdentifier', 'safety_identifier'],
-  ['previousResponseId', 'previous_response_id'],
 ];
 
 /** The most log probabilities OpenAI returns per token; `logprobs: true` asks for all of them. */
@@ -32,11 +33,13 @@ export function applyOpenAIResponsesOptions(context: ApplyResponsesOptionsContex
   for (const [field, wire] of directFields) {
     if (options[field] !== undefined) body[wire] = options[field];
   }
+  // An empty id (a first turn read from storage) means no previous response: sending it would be rejected.
+  if (options.previousResponseId) body.previous_response_id = options.previousResponseId;
   if (options.metadata !== undefined) body.metadata = stringValues(options.metadata);
   if (options.textVerbosity !== undefined) body.text = { verbosity: options.textVerbosity };
   applyInclude(body, options);
   applyReasoning(context);
-  applyServiceTier(context);
+  applyServiceTier({ body, tier: options.serviceTier, modelId: context.modelId, warnings: context.warnings });
 }
 
 /** `include`: the logprobs entry first when log probabilities are asked for, then the caller's. */
@@ -70,20 +73,6 @@ function applyReasoning({ body, options, rules, warnings }: ApplyResponsesOption
     ...(reasoningEffort === undefined ? {} : { effort: checkReasoningEffort(reasoningEffort) }),
     ...(reasoningSummary === undefined ? {} : { summary: reasoningSummary }),
   };
-}
-
-function applyServiceTier({ body, options, rules, warnings }: ApplyResponsesOptionsContext): void {
-  const tier = options.serviceTier;
-  if (tier === undefined) return;
-  if ((tier === 'flex' && !rules.flexProcessing) || (tier === 'priority' && !rules.priorityProcessing)) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'serviceTier',
-      details: `${tier} processing is not available for this model`,
-    });
-    return;
-  }
-  body.service_tier = tier;
 }
 
 function stringValues(record: unknown): Record<string, string> {

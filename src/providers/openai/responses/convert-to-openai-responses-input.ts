@@ -1,6 +1,13 @@
 import type { CallWarning } from '../../../spec/call-warning.js';
-import type { FilePart, Message, MessagePart, ToolResultPart } from '../../../spec/message.js';
+import type {
+  FilePart,
+  Message,
+  MessagePart,
+  ToolApprovalResponsePart,
+  ToolResultPart,
+} from '../../../spec/message.js';
 import { encodeBase64 } from '../../shared/base64.js';
+import { withoutApprovalParts } from '../../shared/without-approval-parts.js';
 import type { ResponsesInputContent, ResponsesInputItem } from './openai-responses-api.js';
 import type { OpenAIResponsesModelRules } from './openai-responses-model-rules.js';
 
@@ -27,7 +34,9 @@ export function convertToOpenAIResponsesInput(
   options: ResponsesInputOptions,
 ): { input: ResponsesInputItem[]; warnings: CallWarning[] } {
   const builder: InputBuilder = { input: [], warnings: [], options };
-  for (const message of prompt) messageConverters[message.role](message.content, builder);
+  for (const message of withoutApprovalParts(prompt, { keepProviderExecuted: true })) {
+    messageConverters[message.role](message.content, builder);
+  }
   return { input: builder.input, warnings: builder.warnings };
 }
 
@@ -124,6 +133,10 @@ function convertAssistant(parts: MessagePart[], builder: InputBuilder): void {
 
 function convertToolResults(parts: MessagePart[], builder: InputBuilder): void {
   for (const part of parts) {
+    if (part.type === 'tool-approval-response') {
+      convertProviderApprovalResponse(part, builder);
+      continue;
+    }
     if (part.type !== 'tool-result') {
       builder.warnings.push({ type: 'other', message: 'tool message can only have tool result content' });
       continue;
@@ -131,6 +144,18 @@ function convertToolResults(parts: MessagePart[], builder: InputBuilder): void {
     // Provider-executed results travel with their call (or not at all).
     if (!part.providerExecuted) convertToolResult(part, builder);
   }
+}
+
+/**
+ * The hook for provider-side approvals (remote MCP): only `providerExecuted` responses reach here (client
+ * ones are stripped by `withoutApprovalParts`). They are to be sent as `mcp_approval_response` items
+ * answering the `mcp_approval_request` with id `approvalId`; until that lands they are reported.
+ */
+function convertProviderApprovalResponse(part: ToolApprovalResponsePart, builder: InputBuilder): void {
+  builder.warnings.push({
+    type: 'other',
+    message: `provider-executed approval response ${part.approvalId} was not sent: remote MCP approvals are not supported yet`,
+  });
 }
 
 function convertToolResult(part: ToolResultPart, builder: InputBuilder): void {

@@ -1,5 +1,6 @@
 import type { Content } from '../../../spec/content.js';
 import type { GenerateResponse } from '../../../spec/generate-result.js';
+import { mapOpenAILogprobs, type OpenAILogprob } from '../map-openai-logprobs.js';
 import { mapOpenAIResponsesError } from './map-openai-responses-error.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
 import {
@@ -9,6 +10,7 @@ import {
 } from './map-openai-responses-output.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
 import type { ResponsesOutputItem, ResponsesResponse } from './openai-responses-api.js';
+import { checkResponsesResponse } from './read-responses-wire.js';
 
 /** Output item type → the content it becomes. Unknown item types are skipped. */
 const itemMappers: Record<string, (item: ResponsesOutputItem) => Content[]> = {
@@ -49,7 +51,7 @@ export function mapOpenAIResponsesResponse(options: {
   responseBody: string;
   responseHeaders: Record<string, string>;
 }): GenerateResponse {
-  const { response } = options;
+  const response = checkResponsesResponse(options.response, 'the response');
   if (response.error?.message) {
     throw mapOpenAIResponsesError({
       url: options.url,
@@ -61,16 +63,34 @@ export function mapOpenAIResponsesResponse(options: {
   const output = response.output ?? [];
   const content = output.flatMap((item) => itemMappers[item.type ?? '']?.(item) ?? []);
   const hasFunctionCall = output.some((item) => item.type === 'function_call');
+  const logprobs = readLogprobs(output);
+  const metadata = {
+    ...(response.id ? { responseId: response.id } : {}),
+    ...(logprobs ? { logprobs } : {}),
+  };
   return {
     content,
     finishReason: mapOpenAIResponsesFinishReason(response.incomplete_details?.reason, hasFunctionCall),
     usage: mapOpenAIResponsesUsage(response.usage),
     warnings: [],
-    ...(response.id ? { providerMetadata: { openai: { responseId: response.id } } } : {}),
+    ...(Object.keys(metadata).length > 0 ? { providerMetadata: { openai: metadata } } : {}),
     response: {
       ...(response.id ? { id: response.id } : {}),
       ...(response.model ? { modelId: response.model } : {}),
       headers: options.responseHeaders,
     },
   };
+}
+
+/** The log probabilities of every `output_text` part, in order; undefined when none carries them. */
+function readLogprobs(output: readonly ResponsesOutputItem[]): OpenAILogprob[] | undefined {
+  let logprobs: OpenAILogprob[] | undefined;
+  output.forEach((item, index) => {
+    item.content?.forEach((part, partIndex) => {
+      if (part.type !== 'output_text' || !part.logprobs) return;
+      const tokens = mapOpenAILogprobs(part.logprobs, `output[${index}].content[${partIndex}].logprobs`);
+      logprobs = logprobs ? logprobs.concat(tokens) : tokens;
+    });
+  });
+  return logprobs;
 }

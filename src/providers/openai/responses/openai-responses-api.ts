@@ -49,7 +49,13 @@ export interface ResponsesOutputItem {
   type?: string;
   status?: string;
   /** `message` items. */
-  content?: Array<{ type?: string; text?: string; annotations?: ResponsesAnnotation[] | null }> | null;
+  content?: Array<{
+    type?: string;
+    text?: string;
+    annotations?: ResponsesAnnotation[] | null;
+    /** When `message.output_text.logprobs` is included. */
+    logprobs?: unknown;
+  }> | null;
   /** `function_call` items. */
   call_id?: string;
   name?: string;
@@ -63,11 +69,11 @@ export interface ResponsesOutputItem {
 
 /** `usage` of a response. */
 export interface ResponsesUsage {
-  input_tokens?: number;
-  output_tokens?: number;
-  total_tokens?: number;
-  input_tokens_details?: { cached_tokens?: number } | null;
-  output_tokens_details?: { reasoning_tokens?: number } | null;
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  total_tokens?: number | null;
+  input_tokens_details?: { cached_tokens?: number | null } | null;
+  output_tokens_details?: { reasoning_tokens?: number | null } | null;
 }
 
 /** The error of a failed response. */
@@ -95,6 +101,8 @@ export interface ResponsesStreamEvent {
   output_index?: number;
   item_id?: string;
   delta?: string;
+  /** `output_text.delta` events, when `message.output_text.logprobs` is included. */
+  logprobs?: unknown;
   summary_index?: number;
   annotation?: ResponsesAnnotation;
   /** `error` events. */

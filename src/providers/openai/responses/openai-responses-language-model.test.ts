@@ -23,7 +23,9 @@ const usage = { input_tokens: 10, output_tokens: 5, output_tokens_details: { rea
 
 async function generate(response: unknown, modelId = 'gpt-5') {
   const fetch = jsonFetch(response);
-  const result = await createOpenAI({ apiKey: 'k', fetch }).responses(modelId).generate({ prompt });
+  const result = await createOpenAI({ apiKey: 'k', fetch })
+    .responses(modelId)
+    .generate({ prompt, maxRetries: 0 });
   return { result, fetch };
 }
 

@@ -2,13 +2,14 @@ import { postCall } from '../../../http/post-json.js';
 import type { ParseErrorBody } from '../../../http/provider-error-body.js';
 import { openSseStream, readJsonResponse } from '../../../http/read-response.js';
 import { reduceEvents } from '../../../http/reduce-events.js';
+import { generateWithRetry, streamWithRetry } from '../../../http/retry-model-call.js';
 import type { SseEvent } from '../../../http/sse.js';
 import { generateObjectWithMode } from '../../../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../../../object/object-modes.js';
 import { streamObjectWithMode } from '../../../object/stream-object-with-mode.js';
 import type { CallOptions } from '../../../spec/call-options.js';
 import type { CallWarning } from '../../../spec/call-warning.js';
-import { type GenerateResult, withResultText } from '../../../spec/generate-result.js';
+import type { GenerateResponse, GenerateResult } from '../../../spec/generate-result.js';
 import type { LanguageModel } from '../../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../../spec/object.js';
 import type { StreamPart } from '../../../spec/stream-part.js';
@@ -49,7 +50,17 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
     this.provider = config.provider;
   }
 
-  async generate(options: CallOptions): Promise<GenerateResult> {
+  /** One call, retried per the call's `maxRetries` (see `generateWithRetry`). */
+  generate(options: CallOptions): Promise<GenerateResult> {
+    return generateWithRetry(options, (call) => this.generateOnce(call));
+  }
+
+  /** One streamed call, retried only before any output reached the caller (see `streamWithRetry`). */
+  stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+    return streamWithRetry(options, (call) => this.streamOnce(call));
+  }
+
+  private async generateOnce(options: CallOptions): Promise<GenerateResponse> {
     const { body, warnings } = buildResponsesRequest({ modelId: this.modelId, call: options, stream: false });
     const posted = await this.post(body, options);
     const response = (await readJsonResponse(posted, this.url)) as ResponsesResponse;
@@ -59,10 +70,10 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
       responseBody: JSON.stringify(response),
       responseHeaders: posted.responseHeaders,
     });
-    return withResultText({ ...result, warnings });
+    return { ...result, warnings };
   }
 
-  async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+  private async streamOnce(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
     const { body, warnings } = buildResponsesRequest({ modelId: this.modelId, call: options, stream: true });
     const posted = await this.post(body, options);
     const events = await openSseStream(posted, this.url, this.config.parseErrorBody);
@@ -92,6 +103,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
         fetch: this.config.fetch,
       },
       parseErrorBody: this.config.parseErrorBody,
+      stream: body.stream === true,
     });
   }
 

@@ -1,3 +1,4 @@
+import type { OpenAILogprob } from '../map-openai-logprobs.js';
 import type { ReasoningEffort } from '../openai-options.js';
 
 /** What the Responses API can add to a response: `include` entries. */
@@ -70,4 +71,6 @@ export type OpenAIWebSearchCallMetadata = {
 export type OpenAIResponsesProviderMetadata = {
   /** Usable as `previousResponseId` when the response was stored. */
   responseId: string;
+  /** Token log probabilities of the output text, when `logprobs` was asked for. */
+  logprobs?: OpenAILogprob[];
 };

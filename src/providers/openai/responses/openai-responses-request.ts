@@ -52,7 +52,7 @@ export function buildResponsesRequest(options: {
       });
     } else body[wire] = call[field];
   }
-  applyOpenAIResponsesOptions({ body, options: providerOptions, rules, warnings });
+  applyOpenAIResponsesOptions({ body, options: providerOptions, rules, modelId, warnings });
   applyTools({ body, call, strict: providerOptions.strictJsonSchema ?? false, warnings });
   if (call.responseFormat !== undefined) applyTextFormat(body, call.responseFormat);
   if (options.stream) body.stream = true;

@@ -34,7 +34,8 @@ async function streamParts(text: string, options: { modelId?: string; chunkSize?
   const fetch = async () => streamOf(text, options.chunkSize);
   const model = createOpenAI({ apiKey: 'k', fetch }).responses(options.modelId ?? 'gpt-5');
   const parts: StreamPart[] = [];
-  for await (const part of await model.stream({ prompt: [userMessage('hi')] })) parts.push(part);
+  for await (const part of await model.stream({ prompt: [userMessage('hi')], maxRetries: 0 }))
+    parts.push(part);
   return parts;
 }
 

@@ -1,6 +1,7 @@
 import { IncompleteStreamError } from '../../../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../../../errors/invalid-response-error.js';
 import type { StreamPart } from '../../../spec/stream-part.js';
+import { mapOpenAILogprobs, type OpenAILogprob } from '../map-openai-logprobs.js';
 import { mapOpenAIResponsesError } from './map-openai-responses-error.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
 import {
@@ -11,6 +12,7 @@ import {
 } from './map-openai-responses-output.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
 import type { ResponsesOutputItem, ResponsesStreamEvent } from './openai-responses-api.js';
+import { checkResponsesEvent } from './read-responses-wire.js';
 
 interface ToolCallState {
   id: string;
@@ -36,6 +38,8 @@ export interface ResponsesStreamState {
   /** Message items whose text block is open. */
   openTexts: Set<string>;
   hasFunctionCall: boolean;
+  /** Token log probabilities of the output text, when `logprobs` was asked for. */
+  logprobs: OpenAILogprob[] | undefined;
   /** True once a terminal part (finish or error) was emitted. */
   ended: boolean;
 }
@@ -49,6 +53,7 @@ export function createResponsesStreamState(url: string): ResponsesStreamState {
     reasonings: new Map(),
     openTexts: new Set(),
     hasFunctionCall: false,
+    logprobs: undefined,
     ended: false,
   };
 }
@@ -73,7 +78,13 @@ export function reduceResponsesEvent(state: ResponsesStreamState, data: string, 
     );
     return;
   }
-  eventReducers[event.type ?? '']?.(state, event, parts);
+  try {
+    const checked = checkResponsesEvent(event);
+    eventReducers[checked.type ?? '']?.(state, checked, parts);
+  } catch (error) {
+    if (!InvalidResponseError.isInstance(error)) throw error;
+    endWithError(state, new InvalidResponseError({ message: error.message, data, cause: error }), parts);
+  }
 }
 
 const eventReducers: Record<string, Reducer> = {
@@ -199,6 +210,10 @@ function reduceTextDelta(
   event: ResponsesStreamEvent,
   parts: StreamPart[],
 ): void {
+  if (event.logprobs) {
+    const tokens = mapOpenAILogprobs(event.logprobs, 'logprobs');
+    state.logprobs = state.logprobs ? state.logprobs.concat(tokens) : tokens;
+  }
   if (!event.delta) return;
   const id = event.item_id ?? '';
   openText(state, id, parts);
@@ -231,12 +246,17 @@ function reduceFinished(state: ResponsesStreamState, event: ResponsesStreamEvent
     closeToolCall(toolCall, undefined, parts);
   }
   const responseId = response.id ?? state.responseId;
+  const usage = mapOpenAIResponsesUsage(response.usage);
+  const metadata = {
+    ...(responseId ? { responseId } : {}),
+    ...(state.logprobs ? { logprobs: state.logprobs } : {}),
+  };
   state.ended = true;
   parts.push({
     type: 'finish',
     finishReason: mapOpenAIResponsesFinishReason(response.incomplete_details?.reason, state.hasFunctionCall),
-    usage: mapOpenAIResponsesUsage(response.usage),
-    ...(responseId ? { providerMetadata: { openai: { responseId } } } : {}),
+    usage,
+    ...(Object.keys(metadata).length > 0 ? { providerMetadata: { openai: metadata } } : {}),
   });
 }
 

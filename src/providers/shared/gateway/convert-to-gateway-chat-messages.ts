@@ -8,6 +8,7 @@ import type {
   ChatMessage,
   ChatToolCall,
 } from '../../openai/openai-chat-api.js';
+import { withoutApprovalParts } from '../without-approval-parts.js';
 import { convertReasoningPart } from './convert-reasoning-part.js';
 
 /** How a gateway writes history. */
@@ -40,7 +41,7 @@ export function convertToGatewayChatMessages(
 ): { messages: ChatMessage[]; warnings: CallWarning[] } {
   const messages: ChatMessage[] = [];
   const warnings: CallWarning[] = [];
-  for (const message of prompt) {
+  for (const message of withoutApprovalParts(prompt)) {
     if (message.role === 'system') convertSystem(message, messages, warnings);
     else if (message.role === 'user') convertUser(message, messages, warnings, options);
     else if (message.role === 'assistant') convertAssistant(message, messages, options);

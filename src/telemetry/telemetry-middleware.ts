@@ -1,0 +1,107 @@
+import type { LanguageModelMiddleware } from '../middleware/language-model-middleware.js';
+import type { Content, ToolCallContent } from '../spec/content.js';
+import type { ObjectStreamPart } from '../spec/object.js';
+import type { StreamPart } from '../spec/stream-part.js';
+import { ModelCallSpan } from './model-call-span.js';
+import { baseContext, resolveTelemetry } from './resolve-telemetry.js';
+import type { TelemetryContext, TelemetryOptions } from './telemetry-options.js';
+
+/**
+ * A `chat {model}` span (kind CLIENT) per model call, with the GenAI conventions' attributes, and the
+ * `gen_ai.client.*` metrics. Object calls are chat calls too. Telemetry that resolves to nothing (no tracer,
+ * `true` with no OpenTelemetry API registered) passes calls through untouched.
+ *
+ * @example
+ * const traced = wrapLanguageModel({ model, middleware: telemetryMiddleware({ tracer, meter }) });
+ */
+export function telemetryMiddleware(
+  option: TelemetryOptions | boolean = true,
+  parent?: () => TelemetryContext,
+): LanguageModelMiddleware {
+  const start = (
+    model: Parameters<NonNullable<LanguageModelMiddleware['wrapGenerate']>>[0]['model'],
+    params: object,
+  ) => {
+    const telemetry = resolveTelemetry(option);
+    if (telemetry === undefined) return undefined;
+    const context = parent?.() ?? baseContext(telemetry.options);
+    return new ModelCallSpan({ telemetry, model, params, context });
+  };
+  return {
+    async wrapGenerate({ doGenerate, params, model }) {
+      const span = start(model, params);
+      if (span === undefined) return doGenerate();
+      try {
+        const result = await doGenerate();
+        span.succeed({
+          finishReason: result.finishReason,
+          usage: result.usage,
+          content: result.content,
+          responseId: result.response?.id,
+          responseModel: result.response?.modelId,
+        });
+        return result;
+      } catch (error) {
+        span.fail(error);
+        throw error;
+      }
+    },
+    async wrapStream({ doStream, params, model }) {
+      const span = start(model, params);
+      if (span === undefined) return doStream();
+      const parts = await doStream().catch((error: unknown) => {
+        span.fail(error);
+        throw error;
+      });
+      return traceStream(parts, span);
+    },
+    async wrapGenerateObject({ doGenerate, params, model }) {
+      const span = start(model, params);
+      if (span === undefined) return doGenerate();
+      try {
+        const result = await doGenerate();
+        span.succeed({ finishReason: result.finishReason, usage: result.usage });
+        return result;
+      } catch (error) {
+        span.fail(error);
+        throw error;
+      }
+    },
+    async wrapStreamObject({ doStream, params, model }) {
+      const span = start(model, params);
+      if (span === undefined) return doStream();
+      const parts = await doStream().catch((error: unknown) => {
+        span.fail(error);
+        throw error;
+      });
+      return traceStream(parts, span);
+    },
+  };
+}
+
+/** Passes every part on; notes the first chunk, the finish and an in-band error; ends the span at the end. */
+async function* traceStream<P extends StreamPart | ObjectStreamPart>(
+  parts: AsyncIterable<P>,
+  span: ModelCallSpan,
+): AsyncIterable<P> {
+  const record = span.recordsOutputs;
+  const texts: string[] = [];
+  const calls: ToolCallContent[] = [];
+  try {
+    for await (const part of parts) {
+      span.chunk();
+      if (part.type === 'finish') {
+        const content: Content[] = [{ type: 'text', text: texts.join('') }, ...calls];
+        span.succeed({ finishReason: part.finishReason, usage: part.usage, content });
+      } else if (part.type === 'error') span.fail(part.error);
+      else if (record && part.type === 'text-delta') texts.push(part.delta);
+      else if (record && part.type === 'tool-call') calls.push(part as ToolCallContent);
+      yield part;
+    }
+  } catch (error) {
+    span.fail(error);
+    throw error;
+  } finally {
+    span.abandon();
+  }
+}
