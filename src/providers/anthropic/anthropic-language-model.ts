@@ -1,3 +1,4 @@
+import { withResultText } from '../../spec/generate-result.js';
 import { postCall } from '../../http/post-json.js';
 import { readJsonResponse } from '../../http/read-response.js';
 import { reduceEvents } from '../../http/reduce-events.js';
@@ -59,7 +60,8 @@ export class AnthropicLanguageModel implements LanguageModel {
     if (response.type === 'error') {
       throw mapAnthropicStreamError({ error: response.error, url, data: JSON.stringify(response) });
     }
-    return { ...mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders }), warnings };
+    const result = mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders });
+    return withResultText({ ...result, warnings: [...warnings, ...result.warnings] });
   }
 
   private async streamOnce(options: CallOptions): Promise<AsyncIterable<StreamPart>> {

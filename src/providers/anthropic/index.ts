@@ -1,6 +1,7 @@
 import type { Provider } from '../../spec/language-model.js';
 import { anthropicDirectEndpoint } from './anthropic-direct-endpoint.js';
 import { AnthropicLanguageModel } from './anthropic-language-model.js';
+import { anthropicTools } from './anthropic-tools.js';
 
 export type {
   AnthropicEndpoint,
@@ -9,14 +10,34 @@ export type {
   PreparedAnthropicRequest,
 } from './anthropic-endpoint.js';
 export { AnthropicLanguageModel, type AnthropicModelConfig } from './anthropic-language-model.js';
+export {
+  type MemoryCommand,
+  type MemoryHandler,
+  memoryTool,
+  memoryToolDefinition,
+  parseMemoryCommand,
+} from './anthropic-memory-tool.js';
 export type {
   AnthropicCacheControlOptions,
   AnthropicEffort,
   AnthropicOptions,
   AnthropicReasoningMetadata,
+  AnthropicServerToolMetadata,
   AnthropicWebSearchResultItem,
   AnthropicWebSearchResultMetadata,
 } from './anthropic-options.js';
+export {
+  anthropicToolIds,
+  type CodeExecutionToolArgs,
+  codeExecutionTool,
+  type McpToolsetArgs,
+  mcpToolset,
+  type ToolSearchVariant,
+  toolSearchTool,
+  type WebFetchToolArgs,
+  webFetchTool,
+} from './anthropic-provider-tools.js';
+export { anthropicTools } from './anthropic-tools.js';
 export {
   type WebSearchToolArgs,
   type WebSearchUserLocation,
@@ -70,6 +91,8 @@ export interface AnthropicProviderSettings {
  */
 export function createAnthropic(settings: AnthropicProviderSettings = {}): Provider & {
   languageModel(modelId: string): AnthropicLanguageModel;
+  /** Anthropic's provider-defined tools. */
+  tools: typeof anthropicTools;
 } {
   const name = settings.name ?? 'anthropic';
   const endpoint = anthropicDirectEndpoint({
@@ -79,6 +102,7 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Provi
   });
   return {
     name,
+    tools: anthropicTools,
     languageModel: (modelId: string) =>
       new AnthropicLanguageModel(modelId, {
         endpoint,

@@ -2,8 +2,10 @@ import { loadApiKey } from '../../http/load-api-key.js';
 import type { LanguageModel, Provider } from '../../spec/language-model.js';
 import { openAIChatDialect } from '../openai/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import { OpenAIResponsesLanguageModel } from '../openai/responses/openai-responses-language-model.js';
 import { isResponsesModel } from '../openai/responses/openai-responses-model-rules.js';
+import { openaiTools } from '../openai/responses/openai-responses-tools.js';
 import { resolveAzureBaseURL } from './resolve-azure-base-url.js';
 
 export { resolveAzureBaseURL } from './resolve-azure-base-url.js';
@@ -38,8 +40,12 @@ export interface AzureProviderSettings {
  * options stay under `providerOptions.openai`; the model id is the deployment name.
  */
 export interface AzureProvider extends Provider {
+  /** An embedding deployment on the v1 `/embeddings` API. */
+  embeddingModel(deploymentName: string): OpenAIEmbeddingModel;
   chat(deploymentName: string): OpenAIChatLanguageModel;
   responses(deploymentName: string): OpenAIResponsesLanguageModel;
+  /** The Responses API's hosted and client tools, as on OpenAI. */
+  tools: typeof openaiTools;
 }
 
 /**
@@ -73,5 +79,7 @@ export function createAzure(settings: AzureProviderSettings): AzureProvider {
   const routesToResponses = settings.isResponsesModel ?? isResponsesModel;
   const languageModel = (modelId: string): LanguageModel =>
     settings.useResponsesAPI && routesToResponses(modelId) ? responses(modelId) : chat(modelId);
-  return { name, chat, responses, languageModel };
+  const embeddingModel = (deploymentName: string) =>
+    new OpenAIEmbeddingModel(deploymentName, { provider: name, ...connection });
+  return { name, chat, responses, languageModel, embeddingModel, tools: openaiTools };
 }

@@ -86,7 +86,7 @@ function inferenceProfilePrefix(region: string): string {
 }
 
 /** Signs each request with SigV4 (service `bedrock`) just before it is sent. */
-function sigV4Signer(credentials: AwsCredentials, region: string): SignRequest {
+export function sigV4Signer(credentials: AwsCredentials, region: string): SignRequest {
   return (request) => {
     const contentType = request.headers['content-type'];
     return signAwsRequest({

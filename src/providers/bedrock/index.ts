@@ -1,6 +1,7 @@
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import { AnthropicLanguageModel } from '../anthropic/anthropic-language-model.js';
+import { BedrockEmbeddingModel } from './bedrock-embedding-model.js';
 import { bedrockEndpoint } from './bedrock-endpoint.js';
 import type { AwsCredentials } from './sign-aws-request.js';
 
@@ -47,21 +48,32 @@ export interface BedrockProviderSettings {
  */
 export function createBedrock(settings: BedrockProviderSettings = {}): Provider & {
   languageModel(modelId: string): AnthropicLanguageModel;
+  /** Amazon Titan and Cohere embedding models. */
+  embeddingModel(modelId: string): BedrockEmbeddingModel;
 } {
   const name = settings.name ?? 'bedrock';
   const region = settings.region ?? loadEnvironmentVariable('AWS_REGION') ?? 'us-east-1';
-  const endpoint = bedrockEndpoint({
-    name,
-    region,
-    baseURL: (settings.baseURL ?? `https://bedrock-runtime.${region}.amazonaws.com`).replace(/\/+$/, ''),
+  const baseURL = (settings.baseURL ?? `https://bedrock-runtime.${region}.amazonaws.com`).replace(/\/+$/, '');
+  const auth = {
     apiKey: settings.apiKey,
     accessKeyId: settings.accessKeyId,
     secretAccessKey: settings.secretAccessKey,
     sessionToken: settings.sessionToken,
     credentialProvider: settings.credentialProvider,
-  });
+  };
+  const endpoint = bedrockEndpoint({ name, region, baseURL, ...auth });
   return {
     name,
+    embeddingModel: (modelId: string) =>
+      new BedrockEmbeddingModel(modelId, {
+        provider: name,
+        region,
+        baseURL,
+        ...auth,
+        headers: settings.headers,
+        userAgent: settings.userAgent,
+        fetch: settings.fetch,
+      }),
     languageModel: (modelId: string) =>
       new AnthropicLanguageModel(modelId, {
         endpoint,

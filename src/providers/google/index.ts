@@ -2,13 +2,16 @@ import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { LoadAPIKeyError } from '../../errors/load-api-key-error.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
+import { GoogleEmbeddingModel } from './google-embedding-model.js';
 import { GoogleLanguageModel } from './google-language-model.js';
+import { googleTools } from './google-provider-tools.js';
 
 export {
   convertJsonSchemaToGemini,
   type DroppedSchemaKeyword,
   type GeminiSchemaConversion,
 } from './convert-json-schema-to-gemini.js';
+export { GoogleEmbeddingModel, type GoogleEmbeddingOptions } from './google-embedding-model.js';
 export { GoogleLanguageModel, type GoogleModelConfig } from './google-language-model.js';
 export type {
   GoogleOptions,
@@ -17,6 +20,11 @@ export type {
   GoogleThinkingConfig,
   GoogleThinkingLevel,
 } from './google-options.js';
+export {
+  type GoogleFileSearchArgs,
+  googleToolIds,
+  googleTools,
+} from './google-provider-tools.js';
 
 /** What both Google providers accept. */
 interface GoogleCommonSettings {
@@ -59,6 +67,10 @@ export interface GoogleVertexProviderSettings extends GoogleCommonSettings {
 /** A provider of Gemini models: `provider.languageModel(id)`. */
 export interface GoogleProvider extends Provider {
   languageModel(modelId: string): GoogleLanguageModel;
+  /** An embedding model (gemini-embedding-001, text-embedding-005, ...). */
+  embeddingModel(modelId: string): GoogleEmbeddingModel;
+  /** Gemini's built-in tools (search, URL context, code execution, file search, maps). */
+  tools: typeof googleTools;
 }
 
 /**
@@ -86,7 +98,16 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
       generateId,
       vertex: false,
     });
-  return { name, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new GoogleEmbeddingModel(modelId, {
+      provider: name,
+      baseURL: () => baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      vertex: false,
+    });
+  return { name, languageModel, embeddingModel, tools: googleTools };
 }
 
 /**
@@ -115,7 +136,16 @@ export function createVertex(settings: GoogleVertexProviderSettings = {}): Googl
       generateId,
       vertex: true,
     });
-  return { name, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new GoogleEmbeddingModel(modelId, {
+      provider: name,
+      baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      vertex: true,
+    });
+  return { name, languageModel, embeddingModel, tools: googleTools };
 }
 
 function loadGeminiApiKey(apiKey: string | undefined): string {

@@ -2,6 +2,7 @@ import { loadApiKey } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import type { ChatDialect } from '../openai/openai-chat-dialect.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import {
   applyOpenAICompatibleOptions,
   echoReasoningContent,
@@ -38,6 +39,7 @@ export interface OpenAICompatibleSettings {
  */
 export function createOpenAICompatible(settings: OpenAICompatibleSettings): Provider & {
   languageModel(modelId: string): OpenAIChatLanguageModel;
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
 } {
   const name = settings.name ?? 'openai-compat';
   const dialect: ChatDialect = {
@@ -63,8 +65,21 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
         : undefined);
     return { ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}), ...settings.headers };
   };
+  const baseURL = settings.baseURL.replace(/\/+$/, '');
   return {
     name,
+    // Float vectors: not every compatible server implements `encoding_format: base64`.
+    embeddingModel: (modelId: string) =>
+      new OpenAIEmbeddingModel(modelId, {
+        provider: name,
+        baseURL,
+        headers,
+        userAgent: settings.userAgent,
+        fetch: settings.fetch,
+        encodingFormat: 'float',
+        optionsKey: name,
+        maxValuesPerCall: undefined,
+      }),
     languageModel: (modelId: string) =>
       new OpenAIChatLanguageModel(modelId, {
         dialect,

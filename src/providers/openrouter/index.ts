@@ -1,6 +1,7 @@
 import type { Provider } from '../../spec/language-model.js';
 import { bearerHeaders, chatModelFactory } from '../openai/chat-model-factory.js';
 import type { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import { createGatewayDialect } from '../shared/gateway/create-gateway-dialect.js';
 import { applyOpenRouterOptions } from './openrouter-options.js';
 
@@ -34,6 +35,8 @@ export interface OpenRouterSettings {
 /** An OpenRouter provider: `provider.languageModel('anthropic/claude-haiku-4.5')`. */
 export interface OpenRouterProvider extends Provider {
   languageModel(modelId: string): OpenAIChatLanguageModel;
+  /** An embedding model on the service's OpenAI-compatible `/embeddings`. */
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
 }
 
 /**
@@ -59,17 +62,28 @@ export function createOpenRouter(settings: OpenRouterSettings = {}): OpenRouterP
     xaiResponses: true,
     reasoning: { readPlainReasoning: false, keepEmptyReasoning: true },
   });
+  const baseURL = (settings.baseURL ?? 'https://openrouter.ai/api/v1').replace(/\/+$/, '');
+  const headers = bearerHeaders({
+    apiKey: settings.apiKey,
+    environmentVariable: 'OPENROUTER_API_KEY',
+    provider: 'OpenRouter',
+    headers: settings.headers,
+  });
   const languageModel = chatModelFactory({
     dialect,
-    baseURL: settings.baseURL ?? 'https://openrouter.ai/api/v1',
-    headers: bearerHeaders({
-      apiKey: settings.apiKey,
-      environmentVariable: 'OPENROUTER_API_KEY',
-      provider: 'OpenRouter',
-      headers: settings.headers,
-    }),
+    baseURL,
+    headers,
     userAgent: settings.userAgent,
     fetch: settings.fetch,
   });
-  return { name: dialect.provider, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new OpenAIEmbeddingModel(modelId, {
+      provider: dialect.provider,
+      baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      optionsKey: 'openrouter',
+    });
+  return { name: dialect.provider, languageModel, embeddingModel };
 }

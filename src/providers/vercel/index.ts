@@ -1,6 +1,7 @@
 import type { Provider } from '../../spec/language-model.js';
 import { bearerHeaders, chatModelFactory } from '../openai/chat-model-factory.js';
 import type { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import { createGatewayDialect } from '../shared/gateway/create-gateway-dialect.js';
 import { applyVercelGatewayOptions } from './vercel-options.js';
 
@@ -34,6 +35,8 @@ export interface VercelGatewaySettings {
 /** A Vercel AI Gateway provider: `provider.languageModel('anthropic/claude-sonnet-4')`. */
 export interface VercelGatewayProvider extends Provider {
   languageModel(modelId: string): OpenAIChatLanguageModel;
+  /** An embedding model on the service's OpenAI-compatible `/embeddings`. */
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
 }
 
 /**
@@ -58,17 +61,28 @@ export function createVercelGateway(settings: VercelGatewaySettings = {}): Verce
     xaiResponses: false,
     reasoning: { readPlainReasoning: true, keepEmptyReasoning: false },
   });
+  const baseURL = (settings.baseURL ?? 'https://ai-gateway.vercel.sh/v1').replace(/\/+$/, '');
+  const headers = bearerHeaders({
+    apiKey: settings.apiKey,
+    environmentVariable: 'AI_GATEWAY_API_KEY',
+    provider: 'Vercel AI Gateway',
+    headers: settings.headers,
+  });
   const languageModel = chatModelFactory({
     dialect,
-    baseURL: settings.baseURL ?? 'https://ai-gateway.vercel.sh/v1',
-    headers: bearerHeaders({
-      apiKey: settings.apiKey,
-      environmentVariable: 'AI_GATEWAY_API_KEY',
-      provider: 'Vercel AI Gateway',
-      headers: settings.headers,
-    }),
+    baseURL,
+    headers,
     userAgent: settings.userAgent,
     fetch: settings.fetch,
   });
-  return { name: dialect.provider, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new OpenAIEmbeddingModel(modelId, {
+      provider: dialect.provider,
+      baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      optionsKey: 'vercel',
+    });
+  return { name: dialect.provider, languageModel, embeddingModel };
 }
