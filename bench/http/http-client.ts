@@ -54,7 +54,12 @@ const subjects: Record<string, (origin: string) => Promise<Run>> = {
     return (kind) => aiStreamTextLength(fetch(kind), kind);
   },
   openai: async (origin) => {
-    const { openaiStream } = await import('../subjects/openai-sdk.js');
+    // Loaded by a computed path: the `openai` package lives only in bench/node_modules, and the project's own
+    // typecheck (which reaches this file through the bench smoke test) must not need it. `npm run bench:typecheck` checks it.
+    const subject = '../subjects/openai-sdk.js';
+    const { openaiStream } = (await import(subject)) as {
+      openaiStream: (baseURL: string, kind: StreamKind) => Promise<number>;
+    };
     return (kind) => openaiStream(`${origin}/${kind}/v1`, kind);
   },
 };

@@ -1,7 +1,7 @@
 export { APICallError, type APICallErrorOptions, isRetryableStatus } from './api-call-error.js';
 export { CassetteMissError, type CassetteMissReason } from './cassette-miss-error.js';
-export { EmbeddingInputTooLongError } from './embedding-input-too-long-error.js';
 export { ContextWindowExceededError } from './context-window-exceeded-error.js';
+export { EmbeddingInputTooLongError } from './embedding-input-too-long-error.js';
 export { FantasyError, type FantasyErrorOptions } from './fantasy-error.js';
 export { IncompleteStreamError } from './incomplete-stream-error.js';
 export { InvalidArgumentError } from './invalid-argument-error.js';

@@ -105,7 +105,7 @@ function reduceChunk(
     mapGoogleUsage(chunk.usageMetadata); // checks the counts now, so a malformed one fails at its event
     state.usage = chunk.usageMetadata;
   }
-    if (candidate?.groundingMetadata) reduceGrounding(state, candidate.groundingMetadata, parts);
+  if (candidate?.groundingMetadata) reduceGrounding(state, candidate.groundingMetadata, parts);
   if (candidate?.finishReason) state.finishReason = candidate.finishReason;
   if (candidate === undefined && chunk.promptFeedback?.blockReason !== undefined) state.blocked = true;
   const metadata = googleResponseMetadata(chunk, candidate);

@@ -1,4 +1,3 @@
-import { withResultText } from '../../../spec/generate-result.js';
 import type { APICallError } from '../../../errors/api-call-error.js';
 import { refreshWith } from '../../../http/auth-refresh.js';
 import { postCall } from '../../../http/post-json.js';
@@ -13,6 +12,7 @@ import { streamObjectWithMode } from '../../../object/stream-object-with-mode.js
 import type { CallOptions } from '../../../spec/call-options.js';
 import type { CallWarning } from '../../../spec/call-warning.js';
 import type { GenerateResponse, GenerateResult } from '../../../spec/generate-result.js';
+import { withResultText } from '../../../spec/generate-result.js';
 import type { LanguageModel } from '../../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../../spec/object.js';
 import type { StreamPart } from '../../../spec/stream-part.js';

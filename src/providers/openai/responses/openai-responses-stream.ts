@@ -13,13 +13,13 @@ import {
 import { expandParallelCall } from './map-openai-responses-special-items.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
 import type { ResponsesOutputItem, ResponsesStreamEvent } from './openai-responses-api.js';
-import { checkResponsesEvent } from './read-responses-wire.js';
 import {
   reducePartialImage,
   reduceUnknownItem,
   toolItemAddedReducers,
   toolItemDoneReducers,
 } from './openai-responses-tool-stream.js';
+import { checkResponsesEvent } from './read-responses-wire.js';
 
 interface ToolCallState {
   id: string;
