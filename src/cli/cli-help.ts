@@ -33,6 +33,7 @@ Usage:
   fantasy object --schema <file.json> [options] <prompt>
                                                     stream a JSON object matching a JSON Schema
   fantasy chat [options]                            talk with a model (/exit to quit)
+  fantasy embed [options] <text>...                 print the embedding vector of each text
   fantasy cassette show [--full] <file.yaml>        print a recorded session readably
 
 ${modelOptions}
@@ -40,6 +41,14 @@ ${modelOptions}
 ${keys}
 
 Exit status: 0 done, 1 the run failed (the provider's error is shown), 2 the command line or setup must change.`,
+  embed: `Usage: fantasy embed [options] <text>...
+Prints one JSON array per text (or of stdin), e.g. fantasy embed -m openai:text-embedding-3-small "hello".
+With --json, one {"type":"embedding","value","embedding"} line per text, then {"type":"usage","tokens"}.
+
+Embed options:
+      --dimensions <n>    shorter vectors, for models that can give them
+
+${modelOptions}`,
   text: `Usage: fantasy text [options] <prompt>
 Streams the model's answer as it arrives. Without a prompt argument, reads the prompt from stdin.
 

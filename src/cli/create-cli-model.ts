@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createProviderRegistry } from '../registry/create-provider-registry.js';
+import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import type { CassetteFetch } from '../testing/cassette/create-cassette-fetch.js';
 import type { CliEnvironment } from './cli-environment.js';
@@ -18,6 +19,8 @@ import { resolveCredentials } from './resolve-api-key.js';
 /** The model a command calls, and the cassette around its fetch, if any. */
 export interface CliModel {
   model: LanguageModel;
+  /** The embedding model of the same provider and id, for `fantasy embed`. */
+  embeddingModel(): EmbeddingModel;
   /** Writes the recording (`--record`); returns a note when a replay left recorded calls unused. */
   close(): Promise<string | undefined>;
 }
@@ -46,6 +49,7 @@ export async function createCliModel(options: ModelOptions, environment: CliEnvi
   const registry = createProviderRegistry({ [entry.name]: provider });
   return {
     model: registry.languageModel(`${entry.name}:${modelId}`),
+    embeddingModel: () => registry.embeddingModel(`${entry.name}:${modelId}`),
     close: () => closeCassette(cassette, options),
   };
 }

@@ -14,6 +14,8 @@ const commands: Record<string, Command> = {
     (await import('./run-text-command.js')).runTextCommand(args, environment),
   object: async (args, environment) =>
     (await import('./run-object-command.js')).runObjectCommand(args, environment),
+  embed: async (args, environment) =>
+    (await import('./run-embed-command.js')).runEmbedCommand(args, environment),
   chat: async (args, environment) =>
     (await import('./run-chat-command.js')).runChatCommand(args, environment),
   cassette: async (args, environment) =>

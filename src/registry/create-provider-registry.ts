@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { NoSuchProviderError } from '../errors/no-such-provider-error.js';
+import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { LanguageModel, Provider } from '../spec/language-model.js';
 
 /** Options of `createProviderRegistry`. */
@@ -23,6 +24,11 @@ export interface ProviderRegistry {
    * for an unknown provider.
    */
   languageModel(id: string): LanguageModel;
+  /**
+   * The embedding model an id names, resolved like `languageModel`. Throws `NoSuchProviderError` for an
+   * unknown provider and `InvalidArgumentError` for one without an embedding API.
+   */
+  embeddingModel(id: string): EmbeddingModel;
   /** The provider registered under `name`; throws `NoSuchProviderError` when there is none. */
   provider(name: string): Provider;
   /** The registered provider names, sorted. */
@@ -71,6 +77,17 @@ export function createProviderRegistry(
     languageModel: (id) => {
       const { name, modelId } = resolve(options.aliases?.[id] ?? id);
       return provider(name, id).languageModel(modelId);
+    },
+    embeddingModel: (id) => {
+      const { name, modelId } = resolve(options.aliases?.[id] ?? id);
+      const found = provider(name, id);
+      if (found.embeddingModel === undefined) {
+        throw new InvalidArgumentError({
+          argument: 'id',
+          message: `provider "${name}" has no embedding models; use one that has (openai, google, bedrock, ...)`,
+        });
+      }
+      return found.embeddingModel(modelId);
     },
   };
 }
