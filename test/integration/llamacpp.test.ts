@@ -24,6 +24,7 @@ beforeAll(async () => {
     modelPath,
     contextSize: 1024,
     sequences: 2,
+    threads: 1,
     chatWrapper: new GeneralChatWrapper(),
   });
 });
@@ -125,7 +126,7 @@ describe('the llama.cpp provider', () => {
     });
     const agent = createAgent(provider.languageModel(), {
       tools: [setLight],
-      maxOutputTokens: 60,
+      maxOutputTokens: 200,
       ...seeded,
       prepareStep: ({ stepNumber }) =>
         stepNumber === 0
@@ -154,7 +155,12 @@ describe('the llama.cpp provider', () => {
   });
 
   it('rejects calls after dispose with an error that says so', async () => {
-    const own = createLlamaCpp({ modelPath, contextSize: 256, chatWrapper: new GeneralChatWrapper() });
+    const own = createLlamaCpp({
+      modelPath,
+      contextSize: 256,
+      threads: 1,
+      chatWrapper: new GeneralChatWrapper(),
+    });
     const model = own.languageModel();
     const before = await model.generate({ prompt: [userMessage('hi')], maxOutputTokens: 2, ...seeded });
     expect(before.usage.outputTokens).toBe(2);
