@@ -17,6 +17,7 @@ import { benchRoot, runColdImportCase } from './cases/cold-import.js';
 import { runHttpStreamsCase } from './cases/http-streams.js';
 import { runLongRunCase } from './cases/long-run.js';
 import { runMemoryCase } from './cases/memory.js';
+import { runObjectShapesCase } from './cases/object-shapes.js';
 import { runObjectStreamCase } from './cases/object-stream.js';
 import { runTextStreamCase } from './cases/text-stream.js';
 import { runToolInputCase } from './cases/tool-input-stream.js';
@@ -30,7 +31,7 @@ const cases: Record<string, (settings: CaseSettings) => Promise<CaseReport>> = {
   '5': runColdImportCase,
   '6': runBundleSizeCase,
   '7': runMemoryCase,
-  // '8' is the object-shapes case (bench/cases/object-shapes.ts).
+  '8': runObjectShapesCase,
   '9': runHttpStreamsCase,
   '10': runLongRunCase,
 };

@@ -3,7 +3,9 @@
  * `fantasy-ts/openaicompat`, ...); record/replay cassettes and the mock model in `fantasy-ts/testing`.
  */
 export * from './agent/index.js';
+export * from './embed/index.js';
 export * from './errors/index.js';
+export type { OnAuthRefresh } from './http/auth-refresh.js';
 export { loadApiKey } from './http/load-api-key.js';
 export {
   isRetryableError,
@@ -13,6 +15,8 @@ export {
 } from './http/retry.js';
 export { generateWithRetry, retryOptionsOf, streamWithRetry } from './http/retry-model-call.js';
 export { VERSION } from './http/version.js';
+export { maxJsonDepth } from './json/max-json-depth.js';
+export { maxRepairLength, type RepairJsonOptions, repairJson } from './json/repair-json.js';
 export * from './middleware/index.js';
 export * from './object/index.js';
 export * from './persistence/index.js';

@@ -191,13 +191,13 @@ describe('tool-call validation and repair', () => {
     expect(firstCall(result)?.input).toBe('{invalid json}');
   });
 
-  it('repairs broken JSON with jsonrepair when there is no repair function', async () => {
+  it('repairs broken JSON with repairJson when there is no repair function', async () => {
     const tool1 = valueTool('tool1');
     const result = await createAgent(callingModel(toolCall('1', 'tool1', "{'value': 'x',}")), {
       tools: [tool1],
     }).generate({ prompt: 'Hi' });
     expect(firstCall(result)?.invalid).toBeUndefined();
-    expect(firstCall(result)?.input).toBe('{"value": "x"}');
+    expect(firstCall(result)?.input).toBe('{"value":"x"}');
     expect(tool1.inputs).toEqual([{ value: 'x' }]);
   });
 

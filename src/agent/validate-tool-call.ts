@@ -1,5 +1,7 @@
 import { InvalidToolCallError } from '../errors/invalid-tool-call-error.js';
 import type { ObjectIssue } from '../errors/no-object-generated-error.js';
+import { maxJsonDepth } from '../json/max-json-depth.js';
+import { measureJsonDepth } from '../json/measure-json-depth.js';
 import { repairJson } from '../json/repair-json.js';
 import type { ToolCallContent } from '../spec/content.js';
 import type { RepairToolCallFunction } from './agent-options.js';
@@ -20,7 +22,8 @@ export interface ToolCallValidationContext {
 
 /**
  * Validates a client tool call and repairs it when it fails: with the repair function when there is one,
- * else with `repairJson` on the input (up to 1 MiB). A call that stays invalid is marked `invalid` with the
+ * else with `repairJson` on the input (up to 1 MiB: prose and fences around the object, comments, Python
+ * literals, a cut-off end keeping the complete entries). A call that stays invalid is marked `invalid` with the
  * original error; the agent answers it with an error result so the model can correct itself.
  */
 export async function validateAndRepairToolCall(
@@ -68,6 +71,9 @@ export async function checkToolCall(
 }
 
 function parseObject(input: string): { value: Record<string, unknown> } | { error: string } {
+  // Validation recurses per level: a hostile input that deep would overflow the stack, so it is refused here.
+  if (measureJsonDepth(input) > maxJsonDepth)
+    return { error: `the input nests deeper than ${maxJsonDepth} levels` };
   let value: unknown;
   try {
     value = JSON.parse(input.trim() === '' ? '{}' : input);
@@ -109,7 +115,10 @@ async function repairToolCall(
   }
 }
 
+/** Tool input is an object: repair takes the first object in the text (the tool's own check follows). */
+const toolInputShape = { type: 'object' } as const;
+
 async function repairInput(call: ToolCallContent): Promise<ToolCallContent | undefined> {
-  const input = await repairJson(call.input);
+  const input = await repairJson(call.input, { schema: toolInputShape });
   return input === undefined || input === call.input ? undefined : { ...call, input };
 }

@@ -20,6 +20,12 @@ export interface APICallErrorOptions {
   cause?: unknown;
 }
 
+/** Error types and codes providers use for refused credentials. */
+const authErrorTypes = new Set(['authentication_error', 'invalid_api_key', 'UNAUTHENTICATED']);
+
+/** AWS answers expired or unknown credentials with a 403 and says which in `x-amzn-errortype`. */
+const awsAuthErrorType = /^(ExpiredTokenException|UnrecognizedClientException|InvalidSignatureException)\b/;
+
 /** Statuses worth retrying: request timeout, conflict, rate limit and server errors. */
 export function isRetryableStatus(statusCode: number | undefined): boolean {
   if (statusCode === undefined) return false;
@@ -43,6 +49,11 @@ export class APICallError extends FantasyError {
   readonly errorType: string | undefined;
   /** The provider's message, without the method, URL and status prefix. */
   readonly providerMessage: string;
+  /**
+   * The credentials were refused: a 401, or an error type that says so (`authentication_error`,
+   * `invalid_api_key`, `UNAUTHENTICATED`, AWS `ExpiredTokenException`). A plain 403 (permission) is not.
+   */
+  readonly isAuthError: boolean;
 
   constructor(options: APICallErrorOptions) {
     const method = options.method ?? 'POST';
@@ -60,6 +71,10 @@ export class APICallError extends FantasyError {
     this.title = options.title ?? 'provider request failed';
     this.errorType = options.errorType;
     this.providerMessage = options.message;
+    this.isAuthError =
+      options.statusCode === 401 ||
+      authErrorTypes.has(options.errorType ?? '') ||
+      awsAuthErrorType.test(this.responseHeaders['x-amzn-errortype'] ?? '');
     this.isRetryable =
       options.isRetryable ??
       (isRetryableStatus(options.statusCode) || this.responseHeaders['x-should-retry'] === 'true');

@@ -1,5 +1,7 @@
 export { APICallError, type APICallErrorOptions, isRetryableStatus } from './api-call-error.js';
 export { CassetteMissError, type CassetteMissReason } from './cassette-miss-error.js';
+export { EmbeddingInputTooLongError } from './embedding-input-too-long-error.js';
+export { ContextWindowExceededError } from './context-window-exceeded-error.js';
 export { FantasyError, type FantasyErrorOptions } from './fantasy-error.js';
 export { IncompleteStreamError } from './incomplete-stream-error.js';
 export { InvalidArgumentError } from './invalid-argument-error.js';
@@ -8,6 +10,7 @@ export { type ConversationFormat, InvalidConversationError } from './invalid-con
 export { InvalidResponseError } from './invalid-response-error.js';
 export { InvalidToolCallError } from './invalid-tool-call-error.js';
 export { InvalidUIMessageError } from './invalid-ui-message-error.js';
+export { JsonDepthError } from './json-depth-error.js';
 export { JsonSyntaxError } from './json-syntax-error.js';
 export { LoadAPIKeyError } from './load-api-key-error.js';
 export { NoObjectGeneratedError, type ObjectIssue } from './no-object-generated-error.js';
@@ -17,3 +20,4 @@ export { ResponseTooLargeError } from './response-too-large-error.js';
 export { RetryError } from './retry-error.js';
 export { SseEventTooLargeError } from './sse-event-too-large-error.js';
 export { TimeoutError, type TimeoutKind } from './timeout-error.js';
+export { TooManyEmbeddingValuesError } from './too-many-embedding-values-error.js';

@@ -1,9 +1,12 @@
 import { APICallError } from '../errors/api-call-error.js';
+import { ContextWindowExceededError } from '../errors/context-window-exceeded-error.js';
 import { FantasyError } from '../errors/fantasy-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { RequestOptions } from '../spec/call-options.js';
+import type { RefreshAuth, RefreshedAuth } from './auth-refresh.js';
 import { withDefaultTimeouts } from './default-timeouts.js';
 import { fetchWithinOrigin, type SignRequest } from './fetch-within-origin.js';
+import { parseContextWindowError } from './parse-context-window-error.js';
 import { type ParseErrorBody, parseCommonErrorBody } from './provider-error-body.js';
 import { defaultMaxResponseBytes, readBodyText } from './read-body-text.js';
 import { redactError, secretsOfRequest } from './redact-secrets.js';
@@ -35,6 +38,11 @@ export interface PostJsonOptions {
   parseErrorBody?: ParseErrorBody | undefined;
   /** Adds a signature to each request sent (Bedrock SigV4), redirected ones included. */
   signRequest?: SignRequest | undefined;
+  /**
+   * Called once when the provider refuses the credentials (`isAuthError`, e.g. a 401): resolves to the
+   * headers (and signer) of one more attempt, or undefined to give up with the error.
+   */
+  refreshAuth?: RefreshAuth | undefined;
 }
 
 /** A successful response and what was sent, for error reporting later in the stream. */
@@ -73,35 +81,24 @@ export async function postJson(options: PostJsonOptions): Promise<PostJsonResult
     abortSignal: options.abortSignal,
     url: options.url,
   });
-  let response: Response;
-  try {
-    response = await fetchWithinOrigin({
-      request: {
-        url: options.url,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-        body: requestBody,
-      },
-      fetch: options.fetch ?? globalThis.fetch,
-      signal: watchdog?.signal,
-      guard: watchdog ? (pending) => watchdog.guard(pending) : undefined,
-      sign: options.signRequest,
-      onSend: (request) => secrets.push(...secretsOfRequest(request)),
-    });
-  } catch (error) {
-    watchdog?.dispose();
-    throw redact(
-      connectionError({
-        error: watchdog?.failure?.error ?? error,
-        url: options.url,
-        requestBody,
-        abortSignal: options.abortSignal,
-      }),
-    );
+  const send = (credentials: RefreshedAuth) =>
+    sendRequest({ options, credentials, requestBody, watchdog, secrets, redact });
+  let response = await send({ headers: options.headers, signRequest: options.signRequest });
+  let responseHeaders = headersToRecord(response.headers);
+  if (!response.ok) {
+    let error = await statusError({ response, responseHeaders, requestBody, watchdog, options });
+    const refreshed = error.isAuthError ? await refreshOnce(options, error) : undefined;
+    if (refreshed !== undefined) {
+      response = await send(refreshed);
+      responseHeaders = headersToRecord(response.headers);
+      if (!response.ok)
+        error = await statusError({ response, responseHeaders, requestBody, watchdog, options });
+    }
+    if (!response.ok) {
+      watchdog?.dispose();
+      throw redact(error);
+    }
   }
-  const responseHeaders = headersToRecord(response.headers);
-  if (!response.ok)
-    throw redact(await statusError({ response, responseHeaders, requestBody, watchdog, options }));
   return {
     response,
     requestBody,
@@ -112,7 +109,67 @@ export async function postJson(options: PostJsonOptions): Promise<PostJsonResult
   };
 }
 
-/** The `APICallError` of a non-2xx answer, with the provider's message read from its body. */
+/** One send through `fetchWithinOrigin`; a failed connection becomes a (scrubbed) `APICallError`. */
+async function sendRequest(context: {
+  options: PostJsonOptions;
+  credentials: RefreshedAuth;
+  requestBody: string;
+  watchdog: RequestWatchdog | undefined;
+  secrets: string[];
+  redact: <T>(error: T) => T;
+}): Promise<Response> {
+  const { options, watchdog } = context;
+  try {
+    return await fetchWithinOrigin({
+      request: {
+        url: options.url,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...context.credentials.headers,
+        },
+        body: context.requestBody,
+      },
+      fetch: options.fetch ?? globalThis.fetch,
+      signal: watchdog?.signal,
+      guard: watchdog ? (pending) => watchdog.guard(pending) : undefined,
+      sign: context.credentials.signRequest,
+      onSend: (request) => context.secrets.push(...secretsOfRequest(request)),
+    });
+  } catch (error) {
+    watchdog?.dispose();
+    throw context.redact(
+      connectionError({
+        error: watchdog?.failure?.error ?? error,
+        url: options.url,
+        requestBody: context.requestBody,
+        abortSignal: options.abortSignal,
+      }),
+    );
+  }
+}
+
+/**
+ * Asks the provider's `refreshAuth` for new credentials after an auth error; undefined when there is no hook,
+ * it declined, or it failed (then the original error is what the caller gets, as in Fantasy).
+ */
+async function refreshOnce(
+  options: PostJsonOptions,
+  error: APICallError,
+): Promise<RefreshedAuth | undefined> {
+  if (options.refreshAuth === undefined) return undefined;
+  try {
+    return await options.refreshAuth(error);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `APICallError` of a non-2xx answer, with the provider's message read from its body; a
+ * `ContextWindowExceededError` when the message says the prompt is too long for the model.
+ */
 async function statusError(context: {
   response: Response;
   responseHeaders: Record<string, string>;
@@ -123,9 +180,8 @@ async function statusError(context: {
   const { response, responseHeaders } = context;
   const limit = context.options.maxResponseBytes ?? defaultMaxResponseBytes;
   const text = await readTextSafely(response, context.watchdog, limit);
-  context.watchdog?.dispose();
   const parsed = (context.options.parseErrorBody ?? parseCommonErrorBody)(text);
-  return new APICallError({
+  const details = {
     message: parsed?.message ?? (text.trim() === '' ? response.statusText || 'no response body' : text),
     url: context.options.url,
     statusCode: response.status,
@@ -135,7 +191,10 @@ async function statusError(context: {
     responseHeaders,
     responseBody: text,
     errorType: parsed?.type,
-  });
+  };
+  const counts = response.status < 500 ? parseContextWindowError(details.message, parsed?.type) : undefined;
+  if (counts === undefined) return new APICallError(details);
+  return new ContextWindowExceededError({ ...details, title: undefined, ...counts });
 }
 
 /** The body as JSON; a value JSON cannot hold (a BigInt, a cycle) is the caller's to fix. */
@@ -239,6 +298,8 @@ export interface ProviderConnection {
   fetch?: typeof fetch | undefined;
   /** Adds a signature to each request sent (Bedrock SigV4). */
   signRequest?: SignRequest | undefined;
+  /** New credentials after an auth error, for one more attempt (the provider's `onAuthRefresh`). */
+  refreshAuth?: RefreshAuth | undefined;
 }
 
 /**
@@ -271,5 +332,6 @@ export function postCall(options: {
     maxResponseBytes: call.maxResponseBytes,
     parseErrorBody: options.parseErrorBody,
     signRequest: connection.signRequest,
+    refreshAuth: connection.refreshAuth,
   });
 }

@@ -310,14 +310,14 @@ describe('IncrementalJsonParser errors', () => {
     expect(parser.error?.position).toBe(6);
     expect(parser.error?.message).toContain('position 6');
     expect(parser.error?.message).toContain("expected ',' or '}'");
-    expect(parser.error?.excerpt).toBe('{"a":1]');
+    expect((parser.error as JsonSyntaxError | undefined)?.excerpt).toBe('{"a":1]');
   });
 
   it('counts the position across writes', () => {
     const parser = new IncrementalJsonParser();
     for (const piece of ['{"a"', ':1', ']']) parser.write(piece);
     expect(parser.error?.position).toBe(6);
-    expect(parser.error?.excerpt).toBe('{"a":1]');
+    expect((parser.error as JsonSyntaxError | undefined)?.excerpt).toBe('{"a":1]');
   });
 
   it('reports trailing garbage after a complete value', () => {

@@ -1,4 +1,6 @@
 import { NoObjectGeneratedError, type ObjectIssue } from '../errors/no-object-generated-error.js';
+import { maxJsonDepth } from '../json/max-json-depth.js';
+import { measureJsonDepth } from '../json/measure-json-depth.js';
 import { repairJson } from '../json/repair-json.js';
 import { validateJsonSchema } from '../schema/validate-json-schema.js';
 import type { FinishReason } from '../spec/finish-reason.js';
@@ -16,8 +18,10 @@ export interface ParseObjectTextOptions {
 }
 
 /**
- * Parses and validates the model's final text. Order: `JSON.parse`; if that fails, a JSON repair of text up
- * to 1 MiB (closes truncated values, strips markdown fences and trailing commas); if the result still fails to parse or
+ * Parses and validates the model's final text. Order: `JSON.parse`; if that fails, `repairJson` on text up
+ * to 1 MiB (finds the first value the schema accepts in prose or a fence, undoes comments, Python literals
+ * and the like, closes a cut-off value keeping its complete entries); text nested deeper than `maxJsonDepth`
+ * is a parse issue; if the result still fails to parse or
  * validate and a `repairText` hook is given, the hook's text gets one more try. Throws a
  * `NoObjectGeneratedError` with the raw text, the issues, usage and finish reason when nothing works.
  */
@@ -47,17 +51,25 @@ async function parseAndValidate(
   text: string,
   schema: JSONSchema,
 ): Promise<{ value?: unknown; issues: ObjectIssue[] }> {
-  const parsed = await parseLenient(text);
+  const parsed = await parseLenient(text, schema);
   if ('issue' in parsed) return { issues: [parsed.issue] };
   return { value: parsed.value, issues: await validateJsonSchema(parsed.value, schema) };
 }
 
-async function parseLenient(text: string): Promise<{ value: unknown } | { issue: ObjectIssue }> {
+async function parseLenient(
+  text: string,
+  schema: JSONSchema,
+): Promise<{ value: unknown } | { issue: ObjectIssue }> {
   if (text.trim() === '') return { issue: { kind: 'parse', message: 'the model returned no text' } };
+  const depth = measureJsonDepth(text);
+  if (depth > maxJsonDepth) {
+    // Schema validation recurses per level: such a text would overflow the stack, and no answer is this deep.
+    return { issue: { kind: 'parse', message: `the JSON nests deeper than ${maxJsonDepth} levels` } };
+  }
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const repaired = await repairJson(text);
+    const repaired = await repairJson(text, { schema });
     try {
       if (repaired !== undefined) return { value: JSON.parse(repaired) };
     } catch {

@@ -17,13 +17,16 @@ export interface StreamObjectPartsOptions {
   repairText?: RepairTextFunction | undefined;
 }
 
-/** Amortization factor: a snapshot copying W open entries waits for at least W / 8 new characters. */
+/**
+ * Amortization factor: a snapshot whose `snapshotCost` is C waits for at least C / 8 new characters, so the
+ * copying of all snapshots together is at most 8 units per character, for objects of any depth and width.
+ */
 const SNAPSHOT_THROTTLE = 8;
 
 /**
  * Turns a model stream into an object stream. JSON text is fed to an incremental parser (cost linear in the
  * output); a partial `object` part is emitted whenever the visible value grew, never twice for the same
- * value. Snapshots of wide open containers are throttled so their copying stays linear overall. At the end
+ * value. Snapshots of deep or wide open containers are throttled so their copying stays linear overall. At the end
  * the final text (the tool call's input in tool mode) is parsed, repaired if needed and validated: `finish`
  * carries the object, or an `error` part carries a `NoObjectGeneratedError`.
  */
@@ -47,7 +50,7 @@ export async function* streamObjectParts(
       pieces.push(delta);
       parser.write(delta);
       pending += delta.length;
-      if (parser.version !== emittedVersion && pending * SNAPSHOT_THROTTLE >= parser.openWidth) {
+      if (parser.version !== emittedVersion && pending * SNAPSHOT_THROTTLE >= parser.snapshotCost) {
         const object = parser.snapshot();
         emittedVersion = parser.version;
         pending = 0;

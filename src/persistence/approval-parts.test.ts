@@ -54,6 +54,8 @@ function pausedHistory(): Message[] {
 }
 
 const pausedResponse: GenerateResult = {
+  text: '',
+  reasoningText: '',
   content: [
     { type: 'tool-call', toolCallId: 'c1', toolName: 'remove', input: '{}' },
     {
@@ -74,8 +76,6 @@ const pausedResponse: GenerateResult = {
     cacheReadTokens: 0,
   },
   warnings: [],
-  text: '',
-  reasoningText: '',
 };
 
 describe('approval parts in our JSON', () => {

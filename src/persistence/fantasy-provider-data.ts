@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { setOwnEntry } from '../json/set-own-entry.js';
 import type { JSONObject } from '../spec/json-value.js';
 import type { ProviderOptions } from '../spec/provider-options.js';
 import {
@@ -56,7 +57,7 @@ export function providerDataFromFantasy(value: unknown, context: ReadContext): P
   const entries = Object.entries(readRecord(value, context));
   if (entries.length === 0) return undefined;
   const data: ProviderOptions = {};
-  for (const [key, entry] of entries) data[key] = readEnvelope(entry, childContext(context, key));
+  for (const [key, entry] of entries) setOwnEntry(data, key, readEnvelope(entry, childContext(context, key)));
   return data;
 }
 
@@ -65,7 +66,8 @@ function readEnvelope(entry: unknown, context: ReadContext): Record<string, unkn
   const typeId = readString(envelope.type, childContext(context, 'type'));
   const type = fantasyProviderDataType(typeId) ?? failAt(context, `unknown provider data type: ${typeId}`);
   const data = envelope.data === null || envelope.data === undefined ? {} : envelope.data;
-  const fields = fromGoData(type, readRecord(data, childContext(context, 'data')));
+  const dataContext = childContext(context, 'data');
+  const fields = fromGoData(type, readRecord(data, dataContext), dataContext);
   Object.defineProperty(fields, typeIdHint, { value: typeId, enumerable: false });
   return fields;
 }
@@ -79,13 +81,20 @@ function toGoData(type: FantasyProviderDataType, value: Record<string, unknown>)
   return data;
 }
 
-function fromGoData(type: FantasyProviderDataType, data: Record<string, unknown>): Record<string, unknown> {
+function fromGoData(
+  type: FantasyProviderDataType,
+  data: Record<string, unknown>,
+  context: ReadContext,
+): Record<string, unknown> {
   const fieldsByWire = new Map(Object.entries(type.renames ?? {}).map(([field, wire]) => [wire, field]));
   const fields: Record<string, unknown> = {};
   for (const [wire, item] of Object.entries(data)) {
     if (item === null) continue;
     const field = fieldsByWire.get(wire) ?? snakeToCamel(wire);
-    fields[field] = type.verbatim?.includes(field) ? item : fromGoValue(item, snakeToCamel);
+    const converted = type.verbatim?.includes(field)
+      ? item
+      : fromGoValue(item, snakeToCamel, childContext(context, wire));
+    setOwnEntry(fields, field, converted);
   }
   return fields;
 }

@@ -1,5 +1,7 @@
+import { setOwnEntry } from '../json/set-own-entry.js';
 import type { JSONObject, JSONValue } from '../spec/json-value.js';
 import { encodeBase64 } from './base64.js';
+import { childContext, type ReadContext } from './read-value.js';
 
 /**
  * A value as Go's encoding/json would write it: bytes as base64, errors as their message, dates as ISO
@@ -23,14 +25,20 @@ export function toGoValue(value: unknown, renameKey: (key: string) => string): J
 
 /**
  * A value read from Go JSON with object keys passed through `renameKey`. `null` object fields are left out:
- * Go writes its nil pointers and maps as `null`, and they mean "not set".
+ * Go writes its nil pointers and maps as `null`, and they mean "not set". A `__proto__` key stays data.
  */
-export function fromGoValue(value: unknown, renameKey: (key: string) => string): unknown {
-  if (Array.isArray(value)) return value.map((item) => fromGoValue(item, renameKey));
+export function fromGoValue(
+  value: unknown,
+  renameKey: (key: string) => string,
+  context: ReadContext,
+): unknown {
+  if (Array.isArray(value))
+    return value.map((item, index) => fromGoValue(item, renameKey, childContext(context, index)));
   if (typeof value !== 'object' || value === null) return value;
   const object: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (item !== null) object[renameKey(key)] = fromGoValue(item, renameKey);
+    if (item === null) continue;
+    setOwnEntry(object, renameKey(key), fromGoValue(item, renameKey, childContext(context, key)));
   }
   return object;
 }

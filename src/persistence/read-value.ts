@@ -1,16 +1,26 @@
 import { type ConversationFormat, InvalidConversationError } from '../errors/invalid-conversation-error.js';
+import { maxJsonDepth } from '../json/max-json-depth.js';
 
 /** Where a value sits in the document being read, and in which format. */
 export interface ReadContext {
   format: ConversationFormat;
   /** e.g. `messages[2].content[0]`; `''` for the document itself. */
   path: string;
+  /** How many keys and indexes `path` has; 0 when absent. */
+  depth?: number;
 }
 
-/** The context of a child value: `key` is an object key or an array index. */
+/**
+ * The context of a child value: `key` is an object key or an array index. A document nested deeper than
+ * `maxJsonDepth` fails here, so no reader recurses far enough to overflow the stack.
+ */
 export function childContext(context: ReadContext, key: string | number): ReadContext {
   const step = typeof key === 'number' ? `[${key}]` : context.path === '' ? key : `.${key}`;
-  return { format: context.format, path: `${context.path}${step}` };
+  const depth = (context.depth ?? 0) + 1;
+  if (depth > maxJsonDepth) {
+    failAt(context, `the document nests deeper than ${maxJsonDepth} levels; no conversation is this deep`);
+  }
+  return { format: context.format, path: `${context.path}${step}`, depth };
 }
 
 /** Throws an `InvalidConversationError` at the context's path. */

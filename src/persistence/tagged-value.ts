@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { setOwnEntry } from '../json/set-own-entry.js';
 import type { JSONObject, JSONValue } from '../spec/json-value.js';
 import { decodeBase64, encodeBase64 } from './base64.js';
 import { childContext, failAt, type ReadContext, readRecord, readString } from './read-value.js';
@@ -103,7 +104,7 @@ export function decodeTaggedValue(value: unknown, context: ReadContext): unknown
 function decodeFields(record: Record<string, unknown>, context: ReadContext): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(record))
-    fields[key] = decodeTaggedValue(item, childContext(context, key));
+    setOwnEntry(fields, key, decodeTaggedValue(item, childContext(context, key)));
   return fields;
 }
 
@@ -138,7 +139,10 @@ function decodeError(record: Record<string, unknown>, context: ReadContext): Err
   error.name = readString(record.name, childContext(context, 'name'));
   if (record.data !== undefined) {
     const dataContext = childContext(context, 'data');
-    Object.assign(error, decodeFields(readRecord(record.data, dataContext), dataContext));
+    // Not Object.assign: it would give a `__proto__` field to the prototype setter.
+    const data = decodeFields(readRecord(record.data, dataContext), dataContext);
+    for (const [key, item] of Object.entries(data))
+      setOwnEntry(error as unknown as Record<string, unknown>, key, item);
   }
   if (record.symbols !== undefined) {
     const symbolsContext = childContext(context, 'symbols');

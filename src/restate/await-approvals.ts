@@ -18,7 +18,7 @@ export interface PendingDurableApproval {
 
 /**
  * Tells the humans about requests (a message, a ticket, a row in a table). Called once per pause, inside a
- * journaled step: a replay does not notify again. The default logs the awakeable ids with `ctx.console`.
+ * journaled step: a replay does not notify again.
  */
 export type ApprovalNotifier = (approvals: PendingDurableApproval[]) => void | Promise<void>;
 
@@ -30,12 +30,12 @@ export type ApprovalNotifier = (approvals: PendingDurableApproval[]) => void | P
 export async function awaitApprovals(
   ctx: Context,
   requests: readonly ToolApprovalRequestContent[],
-  notify: ApprovalNotifier | undefined,
+  notify: ApprovalNotifier,
 ): Promise<Message> {
   const pending = requests.map((request) => ({ request, awakeable: ctx.awakeable<unknown>() }));
   const approvals = pending.map(({ request, awakeable }) => ({ request, awakeableId: awakeable.id }));
   await ctx.run('approval requests', async () => {
-    await (notify ?? logApprovals(ctx))(approvals);
+    await notify(approvals);
   });
   const content: ToolApprovalResponsePart[] = [];
   for (const { request, awakeable } of pending) {
@@ -43,16 +43,6 @@ export async function awaitApprovals(
     content.push(approvalResponse(request, decision.approved, decision.reason));
   }
   return { role: 'tool', content };
-}
-
-function logApprovals(ctx: Context): ApprovalNotifier {
-  return (approvals) => {
-    for (const { request, awakeableId } of approvals) {
-      ctx.console.info(
-        `tool ${request.toolName} (${request.toolCallId}) waits for approval: awakeable ${awakeableId}`,
-      );
-    }
-  };
 }
 
 function readDecision(payload: unknown): ApprovalDecision {

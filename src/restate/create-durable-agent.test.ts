@@ -4,6 +4,7 @@ import { toolCall, valueTool } from '../../test/support/agent-fixtures.js';
 import { tool } from '../agent/tool.js';
 import { imageResponse } from '../agent/tool-response.js';
 import { APICallError } from '../errors/api-call-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { type Content, textOf } from '../spec/content.js';
 import type { GenerateResult } from '../spec/generate-result.js';
 import { MockLanguageModel } from '../testing/mock-language-model.js';
@@ -52,7 +53,6 @@ function fakeContext(journal: Journal, answers: Record<string, unknown> = {}): C
       const id = `awakeable-${awakeables++}`;
       return { id, promise: id in answers ? Promise.resolve(answers[id]) : new Promise(() => {}) };
     },
-    console: { info: () => {} },
   };
   return fake as unknown as Context;
 }
@@ -159,6 +159,7 @@ describe('createDurableAgent', () => {
     const ctx = fakeContext([], { 'awakeable-0': { approved: true } });
     const result = await createDurableAgent(ctx, callingModel(toolCall('c1', 'remove', '{"value":"a"}')), {
       tools: [remove],
+      onApprovalRequest: () => {},
     }).generate({ prompt: 'Go' });
     expect(remove.inputs).toEqual([{ value: 'a' }]);
     expect(textOf(result.response.content)).toBe('done');
@@ -169,12 +170,20 @@ describe('createDurableAgent', () => {
     const model = callingModel(toolCall('c1', 'remove', '{"value":"a"}'));
     await createDurableAgent(fakeContext([], { 'awakeable-0': 'yes please' }), model, {
       tools: [remove],
+      onApprovalRequest: () => {},
     }).generate({ prompt: 'Go' });
     expect(remove.inputs).toEqual([]);
     const denied = model.calls[1]?.prompt.at(-1)?.content[0];
     expect(denied).toMatchObject({
       output: { type: 'error', error: expect.stringContaining('not understood') },
     });
+  });
+
+  it('refuses tools needing approval without a way to tell a human', () => {
+    const remove = Object.assign(valueTool('remove'), { needsApproval: () => true });
+    expect(() => createDurableAgent(fakeContext([]), callingModel(), { tools: [remove] })).toThrow(
+      InvalidArgumentError,
+    );
   });
 
   it('ends the run with a TerminalError for a model error no retry can fix', async () => {

@@ -1,7 +1,8 @@
-import type { Context } from '@restatedev/restate-sdk';
+import { type Context, TerminalError } from '@restatedev/restate-sdk';
 import type { AgentCall, AgentSettings } from '../agent/agent-options.js';
 import { type AgentResult, toAgentResult } from '../agent/agent-result.js';
 import { createAgent } from '../agent/create-agent.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import { type Message, userMessage } from '../spec/message.js';
 import { type ApprovalNotifier, awaitApprovals } from './await-approvals.js';
@@ -13,7 +14,10 @@ import { durableProviderTools, durableTools } from './durable-tools.js';
 export interface DurableAgentSettings extends Omit<AgentSettings, 'maxRetries' | 'onRetry' | 'retry'> {
   /** Restate's retry policy for model calls and tool executions. @default Restate's (retry until success) */
   retry?: DurableRetryOptions;
-  /** Tells humans which awakeables answer a pause's approval requests; journaled, so called once. */
+  /**
+   * Tells humans which awakeables answer a pause's approval requests; journaled, so called once per pause.
+   * Required when a tool has `needsApproval`: nobody could answer otherwise.
+   */
   onApprovalRequest?: ApprovalNotifier;
 }
 
@@ -50,6 +54,21 @@ export function createDurableAgent(
   settings: DurableAgentSettings = {},
 ): DurableAgent {
   const { retry = {}, onApprovalRequest, ...agentSettings } = settings;
+  if (
+    onApprovalRequest === undefined &&
+    (settings.tools ?? []).some((agentTool) => agentTool.needsApproval)
+  ) {
+    throw new InvalidArgumentError({
+      argument: 'onApprovalRequest',
+      message: 'a tool needs approval: pass onApprovalRequest to tell a human which awakeable answers it',
+    });
+  }
+  const notify: ApprovalNotifier =
+    onApprovalRequest ??
+    (() => {
+      // prepareStep offered a tool needing approval that the settings did not have.
+      throw new TerminalError('a call needs approval but the durable agent has no onApprovalRequest');
+    });
   const agent = createAgent(durableModel(ctx, model, retry), {
     ...agentSettings,
     tools: durableTools(ctx, settings.tools ?? [], retry),
@@ -63,7 +82,7 @@ export function createDurableAgent(
       const added = [...result.messages];
       const steps = [...result.steps];
       while (result.pendingApprovals.length > 0) {
-        added.push(await awaitApprovals(ctx, result.pendingApprovals, onApprovalRequest));
+        added.push(await awaitApprovals(ctx, result.pendingApprovals, notify));
         const { prompt: _prompt, files: _files, ...rest } = call;
         result = await agent.generate({ ...rest, messages: [...conversation, ...added], maxRetries: 0 });
         added.push(...result.messages);

@@ -24,6 +24,7 @@ export {
   toolCallsOf,
   toolResultsOf,
 } from './content.js';
+export type { EmbedCallOptions, EmbedCallResult, EmbeddingModel } from './embedding-model.js';
 export type { FinishReason } from './finish-reason.js';
 export {
   type GenerateResponse,

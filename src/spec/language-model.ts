@@ -1,4 +1,5 @@
 import type { CallOptions } from './call-options.js';
+import type { EmbeddingModel } from './embedding-model.js';
 import type { GenerateResult } from './generate-result.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from './object.js';
 import type { StreamPart } from './stream-part.js';
@@ -21,4 +22,6 @@ export interface LanguageModel {
 export interface Provider {
   readonly name: string;
   languageModel(modelId: string): LanguageModel;
+  /** The provider's embedding model `modelId`; absent on providers without an embedding API. */
+  embeddingModel?(modelId: string): EmbeddingModel;
 }

@@ -11,7 +11,8 @@ import type { ProviderMetadata } from './provider-options.js';
 import type { Usage } from './usage.js';
 
 /**
- * One event of a model stream. Order: an optional `warnings` first; blocks keyed by `id` as
+ * One event of a model stream. Order: an optional `warnings` first (a provider may add another `warnings`
+ * later, for content it did not recognise and kept in the finish metadata); blocks keyed by `id` as
  * `*-start` → `*-delta`… → `*-end` (blocks may interleave); a tool block is `tool-input-start` →
  * `tool-input-delta`… → `tool-input-end` → `tool-call` with the full input; `source` anywhere; exactly one
  * terminal part, `finish` or `error`. A `tool-approval-request` follows the `tool-call` it asks about.

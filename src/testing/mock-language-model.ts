@@ -4,6 +4,7 @@ import type { LanguageModel } from '../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../spec/object.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { emptyUsage } from '../spec/usage.js';
+import { PromptHistory } from './prompt-history.js';
 
 /**
  * A response for the mock: only `content` is needed; the rest defaults to `stop`, zero usage, no warnings;
@@ -20,6 +21,13 @@ export interface MockLanguageModelOptions {
   provider?: string;
   /** @default 'mock-model' */
   modelId?: string;
+  /**
+   * Keep every call in `calls` / `objectCalls`. Prompts are kept without copying: a prompt that starts with
+   * the previous call's messages (an agent's next step) stores only its new ones, so a 2,000-step agent run
+   * keeps memory linear in its messages. `false` keeps only the counts, and reading `calls` throws.
+   * @default true
+   */
+  recordCalls?: boolean;
   generate?: MockGenerateResult | MockGenerateResult[] | MockResponder<CallOptions, MockGenerateResult>;
   /** Parts of one stream (every call), a list of streams (one per call), or a function returning either. */
   stream?:
@@ -33,8 +41,8 @@ export interface MockLanguageModelOptions {
 }
 
 /**
- * A scripted `LanguageModel` for tests: answers from the options and records every call. Streams honour
- * the call's `abortSignal`.
+ * A scripted `LanguageModel` for tests: answers from the options and records every call (see
+ * `recordCalls`). Streams honour the call's `abortSignal`.
  *
  * @example
  * const model = new MockLanguageModel({
@@ -47,14 +55,14 @@ export interface MockLanguageModelOptions {
 export class MockLanguageModel implements LanguageModel {
   readonly provider: string;
   readonly modelId: string;
-  /**
-   * Every `generate` and `stream` call, in order, each with its prompt as it was sent: a copy, since an
-   * agent hands every step its one growing history.
-   */
-  readonly calls: CallOptions[] = [];
-  /** Every `generateObject` and `streamObject` call, in order. */
-  readonly objectCalls: ObjectCallOptions[] = [];
+  /** How many `generate` and `stream` calls were made; counted even when `recordCalls` is false. */
+  callCount = 0;
+  /** How many `generateObject` and `streamObject` calls were made. */
+  objectCallCount = 0;
   private readonly options: MockLanguageModelOptions;
+  private readonly recorded: { calls: CallOptions[]; objectCalls: ObjectCallOptions[] } | undefined;
+  private readonly prompts = new PromptHistory();
+  private readonly objectPrompts = new PromptHistory();
   private generateCount = 0;
   private streamCount = 0;
 
@@ -62,10 +70,46 @@ export class MockLanguageModel implements LanguageModel {
     this.options = options;
     this.provider = options.provider ?? 'mock';
     this.modelId = options.modelId ?? 'mock-model';
+    this.recorded = options.recordCalls === false ? undefined : { calls: [], objectCalls: [] };
+  }
+
+  /** Every `generate` and `stream` call, in order. Each read of a call's `prompt` gives a new array. */
+  get calls(): CallOptions[] {
+    return this.#readRecorded().calls;
+  }
+
+  /** Every `generateObject` and `streamObject` call, in order. */
+  get objectCalls(): ObjectCallOptions[] {
+    return this.#readRecorded().objectCalls;
+  }
+
+  /** Message nodes the recorded prompts keep: linear in the messages of a growing conversation. */
+  get keptPromptMessages(): number {
+    return this.prompts.nodeCount + this.objectPrompts.nodeCount;
+  }
+
+  #readRecorded(): { calls: CallOptions[]; objectCalls: ObjectCallOptions[] } {
+    if (this.recorded === undefined) {
+      throw new Error(
+        'MockLanguageModel: calls are not kept with recordCalls: false; read callCount instead',
+      );
+    }
+    return this.recorded;
+  }
+
+  #record(options: CallOptions): void {
+    this.callCount += 1;
+    this.recorded?.calls.push(withSharedPrompt(options, this.prompts));
+  }
+
+  #recordObject(options: ObjectCallOptions): number {
+    this.objectCallCount += 1;
+    this.recorded?.objectCalls.push(withSharedPrompt(options, this.objectPrompts));
+    return this.objectCallCount - 1;
   }
 
   async generate(options: CallOptions): Promise<GenerateResult> {
-    this.calls.push(recordCall(options));
+    this.#record(options);
     const index = this.generateCount++;
     const answer = this.options.generate;
     const result =
@@ -80,7 +124,7 @@ export class MockLanguageModel implements LanguageModel {
   }
 
   async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
-    this.calls.push(recordCall(options));
+    this.#record(options);
     const index = this.streamCount++;
     const answer = this.options.stream;
     const parts = typeof answer === 'function' ? await answer(options, index) : pickStream(answer, index);
@@ -88,20 +132,30 @@ export class MockLanguageModel implements LanguageModel {
   }
 
   async generateObject(options: ObjectCallOptions): Promise<ObjectResult> {
-    this.objectCalls.push(options);
+    const index = this.#recordObject(options);
     const answer = this.options.generateObject;
-    if (typeof answer === 'function') return answer(options, this.objectCalls.length - 1);
+    if (typeof answer === 'function') return answer(options, index);
     if (answer === undefined) throw notConfigured('generateObject');
     return answer;
   }
 
   async streamObject(options: ObjectCallOptions): Promise<AsyncIterable<ObjectStreamPart>> {
-    this.objectCalls.push(options);
+    const index = this.#recordObject(options);
     const answer = this.options.streamObject;
     if (answer === undefined) throw notConfigured('streamObject');
-    const parts = typeof answer === 'function' ? await answer(options, this.objectCalls.length - 1) : answer;
+    const parts = typeof answer === 'function' ? await answer(options, index) : answer;
     return Array.isArray(parts) ? simulateStream(parts, { abortSignal: options.abortSignal }) : parts;
   }
+}
+
+/** A shallow copy of the call whose `prompt` is read back from the history, not kept as an array. */
+function withSharedPrompt<Options extends { prompt: CallOptions['prompt'] }>(
+  options: Options,
+  history: PromptHistory,
+): Options {
+  const { prompt, ...rest } = options;
+  const readPrompt = history.add(prompt);
+  return Object.defineProperty(rest, 'prompt', { get: readPrompt, enumerable: true }) as Options;
 }
 
 /**
@@ -141,9 +195,4 @@ function notConfigured(kind: string): Error {
 
 function exhausted(kind: string, index: number, count: number): Error {
   return new Error(`MockLanguageModel: ${kind} call ${index + 1} has no answer (${count} configured)`);
-}
-
-/** The call as sent, its prompt copied so later growth of the caller's history does not show. */
-function recordCall(options: CallOptions): CallOptions {
-  return { ...options, prompt: [...options.prompt] };
 }

@@ -1,3 +1,4 @@
+import { deniedToolMessage } from '../agent/tool-approval.js';
 import { decodeBase64 } from '../persistence/base64.js';
 import type { FilePart, Message, MessagePart, ToolResultPart } from '../spec/message.js';
 import type { ProviderMetadata, ProviderOptions } from '../spec/provider-options.js';
@@ -164,18 +165,12 @@ function outputOf(
     case 'output-error':
       return { type: 'error', error: part.errorText ?? '' };
     case 'output-denied':
-      return { type: 'error', error: deniedText(part.approval?.reason) };
+      return { type: 'error', error: deniedToolMessage(part.approval?.reason) };
     case 'output-available':
       return readOutput(part.output, fantasy);
     default:
       return undefined;
   }
-}
-
-/** What the model reads for a call the user denied (the agent's wording for denials). */
-export function deniedText(reason: string | undefined): string {
-  const base = 'The tool call was denied and did not run.';
-  return reason === undefined || reason === '' ? base : `${base} Reason: ${reason}`;
 }
 
 function readOutput(output: unknown, fantasy: Record<string, unknown> | undefined): AnyToolResultOutput {
@@ -219,6 +214,5 @@ function optionsOf(metadata: ProviderMetadata | undefined): { providerOptions?: 
 }
 
 function toMessage(role: Message['role'], content: Part[]): Message {
-  // Approval parts join MessagePart with the approvals feature; until then they travel as extra parts.
-  return { role, content: content as MessagePart[] };
+  return { role, content };
 }

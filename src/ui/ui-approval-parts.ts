@@ -1,5 +1,2 @@
-/**
- * The approvals contract shared with the agent, now in the spec: an assistant part asking for approval of a call,
- * and the tool-message part answering it. `fromUIMessages` builds them from the tool parts' `approval` state.
- */
+/** The approval parts `fromUIMessages` builds from the tool parts' `approval` state (the spec's types). */
 export type { ToolApprovalRequestPart, ToolApprovalResponsePart } from '../spec/message.js';

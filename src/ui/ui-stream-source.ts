@@ -2,11 +2,7 @@ import type { AgentStreamPart, AgentStreamResult } from '../agent/agent-stream-p
 import type { ToolApprovalRequestContent } from '../spec/content.js';
 import type { StreamPart } from '../spec/stream-part.js';
 
-/**
- * A tool call waiting for the user's answer, as the agent streams it (the approvals contract shared with the
- * agent, `ToolApprovalRequestContent` of the spec: `input` is the call's JSON text; `providerExecuted` for
- * approvals the provider asks for).
- */
+/** A tool call waiting for the user's answer, as the agent streams it. */
 export type ToolApprovalRequestStreamPart = ToolApprovalRequestContent;
 
 /** Any part the UI adapters read: an agent stream part, a model stream part or an approval request. */

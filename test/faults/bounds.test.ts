@@ -86,7 +86,7 @@ describe('default timeouts', () => {
   it('ends a stream whose server sends headers and then nothing after the default 60 s', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const model = createOpenAI({ apiKey: faultApiKey, fetch: silentBody }).languageModel('gpt-4o-mini');
-    const parts = readAll(await model.stream({ prompt }));
+    const parts = readAll(await model.stream({ prompt, maxRetries: 0 }));
     await vi.advanceTimersByTimeAsync(59_000);
     await vi.advanceTimersByTimeAsync(2_000);
     const error = streamError(await parts);
@@ -99,7 +99,12 @@ describe('default timeouts', () => {
     const model = createOpenAI({ apiKey: faultApiKey, fetch: silentBody }).languageModel('gpt-4o-mini');
     const abort = new AbortController();
     const parts = readAll(
-      await model.stream({ prompt, timeout: Number.POSITIVE_INFINITY, abortSignal: abort.signal }),
+      await model.stream({
+        prompt,
+        maxRetries: 0,
+        timeout: Number.POSITIVE_INFINITY,
+        abortSignal: abort.signal,
+      }),
     );
     await vi.advanceTimersByTimeAsync(3_600_000);
     abort.abort(new Error('stopped by the test'));

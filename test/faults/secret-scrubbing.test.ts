@@ -105,7 +105,7 @@ describe('secret scrubbing', () => {
       };
       const error = await scheme
         .model(origin, failing)
-        .generate({ prompt: [userMessage('Hi')] })
+        .generate({ prompt: [userMessage('Hi')], maxRetries: 0 })
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: 'APICallError', isRetryable: true });
       expect(places(error).causeMessage).toContain('REDACTED');

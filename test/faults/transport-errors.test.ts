@@ -54,7 +54,7 @@ describe('transport errors', () => {
   it('says which origin could not be reached and keeps the code: a real ECONNREFUSED', async () => {
     const origin = await closedPort();
     const model = createOpenAI({ apiKey: faultApiKey, baseURL: `${origin}/v1` }).languageModel('gpt-4o-mini');
-    const error = await rejectionOf(model.generate({ prompt }), 'the refused call');
+    const error = await rejectionOf(model.generate({ prompt, maxRetries: 0 }), 'the refused call');
     expect(APICallError.isInstance(error)).toBe(true);
     expect((error as APICallError).providerMessage).toBe(`could not reach ${origin} (ECONNREFUSED)`);
     expect(error).toMatchObject({ isRetryable: true, title: 'connection error' });
@@ -67,7 +67,7 @@ describe('transport errors', () => {
         throw fetchFailed(code);
       },
     }).languageModel('gpt-4o-mini');
-    const error = await rejectionOf(model.generate({ prompt }), 'the failing call');
+    const error = await rejectionOf(model.generate({ prompt, maxRetries: 0 }), 'the failing call');
     expect(error).toMatchObject({ name: 'APICallError', isRetryable: true });
     expect((error as Error).message).toContain(`could not reach https://api.openai.com (${code}`);
     expect(isNetworkError(fetchFailed(code))).toBe(true);
@@ -97,7 +97,7 @@ describe('transport errors', () => {
           { headers: { 'content-type': 'text/event-stream' } },
         ),
     }).languageModel('gpt-4o-mini');
-    const error = streamError(await collectParts(await model.stream({ prompt })));
+    const error = streamError(await collectParts(await model.stream({ prompt, maxRetries: 0 })));
     expect(error).toMatchObject({ name: 'APICallError', isRetryable: true, title: 'stream transport error' });
     expect((error as Error).message).toContain('ERR_HTTP2_STREAM_ERROR');
   });

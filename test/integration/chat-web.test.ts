@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage } from '../../examples/chat-web/server/build-page.js';
 import { type ChatServer, startChatServer } from '../../examples/chat-web/server/create-chat-server.js';
 import type { RunRecord } from '../../examples/chat-web/server/run-log.js';
-import { tool } from '../../src/agent/tool.js';
 
 // The chat example in a real browser: Debian's Chromium driven by playwright-core (which never downloads a
 // browser), against the example server on 127.0.0.1 replaying its recorded sessions. Then an AG-UI client
@@ -17,21 +16,6 @@ import { tool } from '../../src/agent/tool.js';
 const exampleDirectory = fileURLToPath(new URL('../../examples/chat-web/', import.meta.url));
 const resultsDirectory = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const chromiumPath = '/usr/bin/chromium';
-
-// The Approve steps need tool approvals (issue 16) in the agent; on a branch without them those tests are
-// skipped, saying so, instead of failing for a feature that is not there.
-const approvalsAvailable =
-  'needsApproval' in
-  tool({
-    ...{ needsApproval: true },
-    name: 'probe',
-    description: '',
-    inputSchema: { type: 'object' },
-    execute: () => '',
-  });
-const withApprovals = it.skipIf(!approvalsAvailable);
-if (!approvalsAvailable)
-  console.warn('chat-web: tool approvals are not in this build; the Approve tests are skipped');
 
 let server: ChatServer;
 let context: BrowserContext;
@@ -108,32 +92,29 @@ describe('the chat page in Chromium', () => {
     await expect.poll(() => page.getByTestId('mode').textContent()).toContain('replays recorded sessions');
   });
 
-  withApprovals(
-    'streams text progressively, shows the tool call, and runs the tool after Approve',
-    async () => {
-      await watchAssistantText();
-      await send('Please email Ada the weekly report.');
-      const tool = page.getByTestId('tool');
-      await tool.waitFor();
-      await expect.poll(() => tool.getAttribute('data-state')).toBe('approval-requested');
-      expect(await assistantTexts().first().textContent()).toBe("I'll draft that email to Ada for you.");
-      const lengths = await textLengths();
-      // Rendered word by word, not all at once.
-      expect(lengths.filter((length) => length > 0).length).toBeGreaterThan(3);
-      expect(await page.getByTestId('tool-input').textContent()).toContain('ada@example.com');
-      expect((await runs()).at(-1)).toMatchObject({ status: 'waiting-for-approval', toolsStarted: [] });
+  it('streams text progressively, shows the tool call, and runs the tool after Approve', async () => {
+    await watchAssistantText();
+    await send('Please email Ada the weekly report.');
+    const tool = page.getByTestId('tool');
+    await tool.waitFor();
+    await expect.poll(() => tool.getAttribute('data-state')).toBe('approval-requested');
+    expect(await assistantTexts().first().textContent()).toBe("I'll draft that email to Ada for you.");
+    const lengths = await textLengths();
+    // Rendered word by word, not all at once.
+    expect(lengths.filter((length) => length > 0).length).toBeGreaterThan(3);
+    expect(await page.getByTestId('tool-input').textContent()).toContain('ada@example.com');
+    expect((await runs()).at(-1)).toMatchObject({ status: 'waiting-for-approval', toolsStarted: [] });
 
-      await page.getByRole('button', { name: 'Approve' }).click();
-      await page.getByTestId('tool-output').waitFor();
-      expect(await page.getByTestId('tool-output').textContent()).toContain('msg-001');
-      await expect
-        .poll(() => assistantTexts().last().textContent())
-        .toBe('Done: the email to Ada with the subject "Weekly report" was sent (message id msg-001).');
-      await expect.poll(() => page.getByTestId('status').textContent()).toBe('ready');
-      const resumed = (await runs()).at(-1);
-      expect(resumed).toMatchObject({ endpoint: 'chat', status: 'finished', toolsStarted: ['send_email'] });
-    },
-  );
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByTestId('tool-output').waitFor();
+    expect(await page.getByTestId('tool-output').textContent()).toContain('msg-001');
+    await expect
+      .poll(() => assistantTexts().last().textContent())
+      .toBe('Done: the email to Ada with the subject "Weekly report" was sent (message id msg-001).');
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('ready');
+    const resumed = (await runs()).at(-1);
+    expect(resumed).toMatchObject({ endpoint: 'chat', status: 'finished', toolsStarted: ['send_email'] });
+  });
 
   it('stops mid-stream: the server aborts the run and cancels the model request', async () => {
     await watchAssistantText();
@@ -162,61 +143,58 @@ describe('the chat page in Chromium', () => {
 });
 
 describe('the AG-UI endpoint', () => {
-  withApprovals(
-    'serves an AG-UI HttpAgent: text, the tool call as an interrupt, and the result after resuming',
-    async () => {
-      const require = createRequire(join(exampleDirectory, 'package.json'));
-      const { HttpAgent } = (await import(pathToFileURL(require.resolve('@ag-ui/client')).href)) as {
-        HttpAgent: new (config: {
-          url: string;
-          threadId: string;
-          initialMessages: unknown[];
-        }) => {
-          messages: { role: string; content?: unknown; toolCalls?: { function: { name: string } }[] }[];
-          pendingInterrupts: { id: string; toolCallId?: string }[];
-          runAgent(
-            parameters: { runId: string; resume?: unknown[] },
-            subscriber: { onEvent: (input: { event: { type: string } }) => void },
-          ): Promise<unknown>;
-        };
+  it('serves an AG-UI HttpAgent: text, the tool call as an interrupt, and the result after resuming', async () => {
+    const require = createRequire(join(exampleDirectory, 'package.json'));
+    const { HttpAgent } = (await import(pathToFileURL(require.resolve('@ag-ui/client')).href)) as {
+      HttpAgent: new (config: {
+        url: string;
+        threadId: string;
+        initialMessages: unknown[];
+      }) => {
+        messages: { role: string; content?: unknown; toolCalls?: { function: { name: string } }[] }[];
+        pendingInterrupts: { id: string; toolCallId?: string }[];
+        runAgent(
+          parameters: { runId: string; resume?: unknown[] },
+          subscriber: { onEvent: (input: { event: { type: string } }) => void },
+        ): Promise<unknown>;
       };
-      const agent = new HttpAgent({
-        url: `${server.url}/api/agui`,
-        threadId: 'thread-1',
-        initialMessages: [{ id: 'u1', role: 'user', content: 'Please email Ada the weekly report.' }],
-      });
-      const first: string[] = [];
-      await agent.runAgent({ runId: 'run-1' }, { onEvent: ({ event }) => first.push(event.type) });
-      expect(first[0]).toBe('RUN_STARTED');
-      expect(first).toContain('TEXT_MESSAGE_CONTENT');
-      expect(first).toContain('TOOL_CALL_END');
-      expect(first.at(-1)).toBe('RUN_FINISHED');
-      expect(agent.pendingInterrupts).toHaveLength(1);
-      const assistant = agent.messages.find((message) => message.role === 'assistant');
-      expect(assistant?.content).toBe("I'll draft that email to Ada for you.");
-      expect(assistant?.toolCalls?.[0]?.function.name).toBe('send_email');
+    };
+    const agent = new HttpAgent({
+      url: `${server.url}/api/agui`,
+      threadId: 'thread-1',
+      initialMessages: [{ id: 'u1', role: 'user', content: 'Please email Ada the weekly report.' }],
+    });
+    const first: string[] = [];
+    await agent.runAgent({ runId: 'run-1' }, { onEvent: ({ event }) => first.push(event.type) });
+    expect(first[0]).toBe('RUN_STARTED');
+    expect(first).toContain('TEXT_MESSAGE_CONTENT');
+    expect(first).toContain('TOOL_CALL_END');
+    expect(first.at(-1)).toBe('RUN_FINISHED');
+    expect(agent.pendingInterrupts).toHaveLength(1);
+    const assistant = agent.messages.find((message) => message.role === 'assistant');
+    expect(assistant?.content).toBe("I'll draft that email to Ada for you.");
+    expect(assistant?.toolCalls?.[0]?.function.name).toBe('send_email');
 
-      const interrupt = agent.pendingInterrupts[0]!;
-      const second: string[] = [];
-      await agent.runAgent(
-        {
-          runId: 'run-2',
-          resume: [{ interruptId: interrupt.id, status: 'resolved', payload: { approved: true } }],
-        },
-        { onEvent: ({ event }) => second.push(event.type) },
-      );
-      expect(second).toContain('TOOL_CALL_RESULT');
-      expect(second.at(-1)).toBe('RUN_FINISHED');
-      const tool = agent.messages.find((message) => message.role === 'tool');
-      expect(String(tool?.content)).toContain('msg-001');
-      expect(agent.messages.at(-1)).toMatchObject({
-        role: 'assistant',
-        content: expect.stringContaining('Done'),
-      });
-      expect((await runs()).filter((run) => run.endpoint === 'agui').map((run) => run.status)).toEqual([
-        'waiting-for-approval',
-        'finished',
-      ]);
-    },
-  );
+    const interrupt = agent.pendingInterrupts[0]!;
+    const second: string[] = [];
+    await agent.runAgent(
+      {
+        runId: 'run-2',
+        resume: [{ interruptId: interrupt.id, status: 'resolved', payload: { approved: true } }],
+      },
+      { onEvent: ({ event }) => second.push(event.type) },
+    );
+    expect(second).toContain('TOOL_CALL_RESULT');
+    expect(second.at(-1)).toBe('RUN_FINISHED');
+    const tool = agent.messages.find((message) => message.role === 'tool');
+    expect(String(tool?.content)).toContain('msg-001');
+    expect(agent.messages.at(-1)).toMatchObject({
+      role: 'assistant',
+      content: expect.stringContaining('Done'),
+    });
+    expect((await runs()).filter((run) => run.endpoint === 'agui').map((run) => run.status)).toEqual([
+      'waiting-for-approval',
+      'finished',
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   poll,
   type RestateServer,
   registerDeployment,
+  restateServerInstalled,
   type ServiceProcess,
   sendInvocation,
   startRestateServer,
@@ -21,7 +22,7 @@ const services: ServiceProcess[] = [];
 const stateDirs: string[] = [];
 
 beforeAll(async () => {
-  server = await startRestateServer();
+  if (restateServerInstalled) server = await startRestateServer();
 });
 
 afterEach(async () => {
@@ -52,7 +53,8 @@ async function killAndRestart(service: ServiceProcess): Promise<ServiceProcess> 
   return restarted;
 }
 
-describe('a durable agent on the Restate server', () => {
+// Skipped where npm installed no restate-server binary (it is published for linux-x64 here).
+describe.skipIf(!restateServerInstalled)('a durable agent on the Restate server', () => {
   it('survives a SIGKILL after its first tool: no tool runs twice and the model is called once per step', async () => {
     const service = await freshService('second');
     const invocationId = await sendInvocation(server, 'twoTools', { prompt: 'Tidy /data' });

@@ -7,17 +7,12 @@ interface Email {
   body: string;
 }
 
-// Every call waits for the user (tool approvals). Spread, so this compiles before and after the approvals
-// feature is on main; once it is, write `needsApproval: true` in the definition.
-const approvalRequired = { needsApproval: true };
-
 /**
  * The example's agent: it can send an email, and every email waits for the user's approval. The tool logs
  * itself into the run's record, so the test can check that no tool started after an abort.
  */
 export function createChatAgent(model: LanguageModel, record: RunRecord): Agent {
   const sendEmail = tool({
-    ...approvalRequired,
     name: 'send_email',
     description: 'Sends an email. The user approves every email before it goes out.',
     inputSchema: jsonSchema<Email>({
@@ -25,6 +20,7 @@ export function createChatAgent(model: LanguageModel, record: RunRecord): Agent 
       properties: { to: { type: 'string' }, subject: { type: 'string' }, body: { type: 'string' } },
       required: ['to', 'subject', 'body'],
     }),
+    needsApproval: true,
     execute: async ({ to, subject }, { abortSignal }) => {
       record.toolsStarted.push('send_email');
       if (abortSignal?.aborted) record.toolsStartedAfterAbort++;

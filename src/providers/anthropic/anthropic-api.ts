@@ -58,15 +58,25 @@ export interface AnthropicToolUseBlock {
   id: string;
   name: string;
   input: unknown;
+  /** Programmatic tool calls: the code execution call that made this one. */
+  caller?: unknown;
   cache_control?: AnthropicCacheControl;
 }
 
-/** A call of a tool the provider runs itself (web search). */
+/** A call of a tool the provider runs itself (web search), or of an MCP connector tool. */
 export interface AnthropicServerToolUseBlock {
-  type: 'server_tool_use';
+  type: 'server_tool_use' | 'mcp_tool_use';
   id: string;
   name: string;
   input: unknown;
+  /** `mcp_tool_use` only. */
+  server_name?: string;
+}
+
+/** A block sent back exactly as the provider returned it (server tool results, compaction). */
+export interface AnthropicReplayedBlock {
+  type: `${string}_tool_result` | 'compaction';
+  [field: string]: unknown;
 }
 
 /** One web search hit; `encrypted_content` must be sent back for the model to use it on later turns. */
@@ -101,7 +111,8 @@ export type AnthropicContentBlock =
   | AnthropicRedactedThinkingBlock
   | AnthropicToolUseBlock
   | AnthropicServerToolUseBlock
-  | AnthropicWebSearchToolResultBlock;
+  | AnthropicWebSearchToolResultBlock
+  | AnthropicReplayedBlock;
 
 /** A message of the `messages` array. */
 export interface AnthropicMessage {
@@ -117,6 +128,8 @@ export interface AnthropicUsage {
   cache_read_input_tokens?: number | null;
   /** The thinking part of `output_tokens` (a breakdown, already inside it). */
   output_tokens_details?: { thinking_tokens?: number | null } | null;
+  /** Per-iteration counts when the response had more than one sampling step (compaction). */
+  iterations?: AnthropicUsageIteration[] | null;
 }
 
 /** A content block of a response (or of `content_block_start`), read leniently. */
@@ -132,6 +145,23 @@ export interface AnthropicResponseBlock {
   input?: unknown;
   tool_use_id?: string;
   content?: unknown;
+  /** `mcp_tool_use`: the MCP server called. */
+  server_name?: string;
+  /** `tool_use` of a programmatic tool call: `{ type: 'code_execution_20250825', tool_id }`. */
+  caller?: unknown;
+  /** `mcp_tool_result`. */
+  is_error?: boolean;
+  /** Citations of a `text` block. */
+  citations?: unknown[] | null;
+}
+
+/** One sampling iteration of a response (compaction adds its own), in `usage.iterations`. */
+export interface AnthropicUsageIteration {
+  type?: string;
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
 }
 
 /** A non-streamed Messages API response. */
@@ -143,6 +173,8 @@ export interface AnthropicResponse {
   stop_reason?: string | null;
   usage?: AnthropicUsage;
   error?: AnthropicErrorDetail;
+  /** The code execution container the response ran in. */
+  container?: { id?: string; expires_at?: string } | null;
 }
 
 /** The `error` object of an error body or stream event. */
@@ -158,6 +190,10 @@ export interface AnthropicBlockDelta {
   thinking?: string;
   signature?: string;
   partial_json?: string;
+  /** `citations_delta`. */
+  citation?: unknown;
+  /** `compaction_delta`. */
+  content?: string | null;
 }
 
 /** One streamed event, as its `data` JSON. */
@@ -166,7 +202,11 @@ export type AnthropicStreamEvent =
   | { type: 'content_block_start'; index: number; content_block: AnthropicResponseBlock }
   | { type: 'content_block_delta'; index: number; delta: AnthropicBlockDelta }
   | { type: 'content_block_stop'; index: number }
-  | { type: 'message_delta'; delta?: { stop_reason?: string | null }; usage?: AnthropicUsage }
+  | {
+      type: 'message_delta';
+      delta?: { stop_reason?: string | null; container?: { id?: string } | null };
+      usage?: AnthropicUsage;
+    }
   | { type: 'message_stop' }
   | { type: 'ping' }
   | { type: 'error'; error?: AnthropicErrorDetail };

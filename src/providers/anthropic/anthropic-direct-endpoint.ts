@@ -1,3 +1,4 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadApiKey } from '../../http/load-api-key.js';
 import type { AnthropicEndpoint } from './anthropic-endpoint.js';
 
@@ -12,16 +13,21 @@ export function anthropicDirectEndpoint(settings: {
   name: string;
   baseURL: string;
   apiKey: string | undefined;
+  onAuthRefresh?: OnAuthRefresh | undefined;
 }): AnthropicEndpoint {
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   return {
+    refreshAuth: credential.refresh,
     provider: settings.name,
     supportsDisableParallelToolUse: true,
     async prepareRequest({ body, betaFlags }) {
-      const apiKey = loadApiKey({
-        apiKey: settings.apiKey,
-        environmentVariable: 'ANTHROPIC_API_KEY',
-        provider: 'Anthropic',
-      });
+      const apiKey =
+        credential.current ??
+        loadApiKey({
+          apiKey: settings.apiKey,
+          environmentVariable: 'ANTHROPIC_API_KEY',
+          provider: 'Anthropic',
+        });
       const beta = betaFlags.length > 0;
       return {
         url: `${settings.baseURL}/v1/messages${beta ? '?beta=true' : ''}`,

@@ -1,3 +1,4 @@
+import type { APICallError } from '../../errors/api-call-error.js';
 import type { SignRequest } from '../../http/fetch-within-origin.js';
 import type { PostJsonResult } from '../../http/post-json.js';
 import type { ParseErrorBody } from '../../http/provider-error-body.js';
@@ -40,6 +41,8 @@ export interface AnthropicEndpoint {
   /** Opens a streamed response as event data texts. @default server-sent events */
   readEvents?(posted: PostJsonResult, url: string): Promise<AsyncIterable<AnthropicEventData>>;
   parseErrorBody?: ParseErrorBody;
+  /** Runs the provider's `onAuthRefresh` after an auth error; the request is then prepared and sent once more. */
+  refreshAuth?: ((error: APICallError) => Promise<void>) | undefined;
 }
 
 /** The default stream framing: server-sent events whose `data` is the event JSON. */

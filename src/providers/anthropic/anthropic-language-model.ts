@@ -1,3 +1,5 @@
+import { withResultText } from '../../spec/generate-result.js';
+import { refreshWith } from '../../http/auth-refresh.js';
 import { postCall } from '../../http/post-json.js';
 import { readJsonResponse } from '../../http/read-response.js';
 import { reduceEvents } from '../../http/reduce-events.js';
@@ -59,7 +61,8 @@ export class AnthropicLanguageModel implements LanguageModel {
     if (response.type === 'error') {
       throw mapAnthropicStreamError({ error: response.error, url, data: JSON.stringify(response) });
     }
-    return { ...mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders }), warnings };
+    const result = mapAnthropicResponse({ response, responseHeaders: posted.responseHeaders });
+    return withResultText({ ...result, warnings: [...warnings, ...result.warnings] });
   }
 
   private async streamOnce(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
@@ -87,7 +90,8 @@ export class AnthropicLanguageModel implements LanguageModel {
       stream,
       supportsDisableParallelToolUse: endpoint.supportsDisableParallelToolUse,
     });
-    const prepared = await endpoint.prepareRequest({ modelId: this.modelId, body, stream, betaFlags });
+    const request = { modelId: this.modelId, body, stream, betaFlags };
+    const prepared = await endpoint.prepareRequest(request);
     const posted = await postCall({
       url: prepared.url,
       body: prepared.body,
@@ -97,6 +101,10 @@ export class AnthropicLanguageModel implements LanguageModel {
         userAgent: this.config.userAgent,
         fetch: this.config.fetch,
         signRequest: prepared.sign,
+        refreshAuth: refreshWith(endpoint.refreshAuth, async () => {
+          const again = await endpoint.prepareRequest(request);
+          return { headers: { ...again.headers, ...this.config.headers }, signRequest: again.sign };
+        }),
       },
       parseErrorBody: endpoint.parseErrorBody,
       stream,

@@ -29,6 +29,36 @@ export interface AnthropicOptions {
   disableParallelToolUse?: boolean;
   /** Fields merged into the top level of the request body. */
   extraBody?: Record<string, unknown>;
+  /**
+   * The code execution container to run in. Unset: the container of the latest assistant turn (from its
+   * parts' `providerOptions.anthropic.containerId`), so a sandbox carries over between turns.
+   */
+  container?: string;
+  /** Server-side compaction (beta `compact-2026-01-12`): older turns are summarized into a compaction block. */
+  compaction?: {
+    /** Input tokens that trigger compaction. @default 150000 */
+    triggerTokens?: number;
+    /** Stop after compacting (`stop_reason: compaction`) so you can edit the history. */
+    pauseAfterCompaction?: boolean;
+    /** Replaces the summarization prompt. */
+    instructions?: string;
+  };
+  /** Extra `anthropic-beta` flags, added to the ones the tools need. */
+  betas?: string[];
+}
+
+/** Metadata of a provider-executed Anthropic tool call or result, under `providerMetadata.anthropic`. */
+export interface AnthropicServerToolMetadata {
+  /** The result block exactly as received; sent back unchanged on the next turn. */
+  block?: Record<string, unknown>;
+  /** The MCP server of an `mcp_tool_use` call. */
+  serverName?: string;
+  /** The code execution container the call ran in. */
+  containerId?: string;
+  /** Who called a client tool: code execution, for programmatic tool calls. Sent back with the call. */
+  caller?: Record<string, unknown>;
+  /** True when the provider reports the tool failed. */
+  isError?: boolean;
 }
 
 /** Reasoning metadata under `providerMetadata.anthropic`; the agent sends it back as part options. */

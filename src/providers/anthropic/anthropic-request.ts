@@ -1,6 +1,7 @@
 import type { CallOptions } from '../../spec/call-options.js';
 import type { CallWarning } from '../../spec/call-warning.js';
 import { type AnthropicOptions, readAnthropicOptions } from './anthropic-options.js';
+import { applyAnthropicServerOptions } from './apply-anthropic-server-options.js';
 import { convertAnthropicTools } from './convert-anthropic-tools.js';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
 
@@ -44,6 +45,13 @@ export function buildAnthropicRequest(options: {
   warnings.push(...tools.warnings);
   if (tools.tools.length > 0) body.tools = tools.tools;
   if (tools.toolChoice) body.tool_choice = tools.toolChoice;
+  applyAnthropicServerOptions({
+    body,
+    betaFlags: tools.betaFlags,
+    options: providerOptions,
+    mcpServers: tools.mcpServers,
+    prompt: call.prompt,
+  });
   if (call.responseFormat !== undefined) {
     warnings.push({
       type: 'unsupported-setting',

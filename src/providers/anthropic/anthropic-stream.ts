@@ -9,14 +9,21 @@ import type {
   AnthropicUsage,
 } from './anthropic-api.js';
 import { anthropicOptionsKey } from './anthropic-options.js';
-import { readWebSearchResult } from './anthropic-web-search.js';
+import {
+  endServerBlock,
+  reduceServerDelta,
+  serverFinishMetadata,
+  startServerBlock,
+} from './anthropic-stream-server-blocks.js';
 import { mapAnthropicStreamError } from './map-anthropic-error.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
+import { mapToolCallBlock } from './map-anthropic-server-blocks.js';
 import { mapAnthropicUsage, mergeAnthropicUsage } from './map-anthropic-usage.js';
 import { checkAnthropicBlock, checkAnthropicDelta, readAnthropicUsage } from './read-anthropic-wire.js';
+import { sumAnthropicIterations } from './sum-anthropic-iterations.js';
 
 /** An open content block, by stream index. */
-interface BlockState {
+export interface BlockState {
   block: AnthropicResponseBlock;
   /** Text and reasoning blocks use the index; tool blocks their call id. */
   id: string;
@@ -33,13 +40,28 @@ export interface AnthropicStreamState {
   stopReason: string | undefined;
   /** True after `message_start`: a second one inside the same message is malformed. */
   messageStarted: boolean;
+  /** Tool names by call id, for naming server tool results. */
+  toolNames: Map<string, string>;
+  containerId: string | undefined;
+  /** Blocks of types we do not know, reported at the end in the finish metadata. */
+  unknownBlocks: AnthropicResponseBlock[];
   /** True once a terminal part (finish or error) was emitted. */
   ended: boolean;
 }
 
 /** A fresh reducer state for one stream. */
 export function createAnthropicStreamState(url: string): AnthropicStreamState {
-  return { url, blocks: new Map(), usage: {}, stopReason: undefined, messageStarted: false, ended: false };
+  return {
+    url,
+    blocks: new Map(),
+    usage: {},
+    stopReason: undefined,
+    messageStarted: false,
+    toolNames: new Map(),
+    containerId: undefined,
+    unknownBlocks: [],
+    ended: false,
+  };
 }
 
 type Reducer<T extends AnthropicStreamEvent['type']> = (
@@ -58,6 +80,10 @@ const reducers: { [T in AnthropicStreamEvent['type']]: Reducer<T> } = {
     }
     state.messageStarted = true;
     mergeUsage(state, event.message?.usage, 'message.usage');
+    if (event.message?.container?.id) state.containerId = event.message.container.id;
+    if (typeof event.message?.stop_reason === 'string') state.stopReason = event.message.stop_reason;
+    // Programmatic tool calling: client tool_use blocks can arrive whole inside message_start.
+    reduceMessageStartContent(state, event.message?.content, parts);
   },
   content_block_start: reduceBlockStart,
   content_block_delta: reduceBlockDelta,
@@ -68,7 +94,9 @@ const reducers: { [T in AnthropicStreamEvent['type']]: Reducer<T> } = {
       throw wireTypeError({ path: 'delta.stop_reason', expected: 'a string', value: stopReason });
     }
     if (stopReason) state.stopReason = stopReason;
+    if (event.delta?.container?.id) state.containerId = event.delta.container.id;
     mergeUsage(state, event.usage, 'usage');
+    if (Array.isArray(event.usage?.iterations)) state.usage.iterations = event.usage.iterations;
   },
   message_stop: (state, _event, parts) => {
     // Anthropic always sends the stop reason in a message_delta before message_stop; without one the
@@ -79,10 +107,12 @@ const reducers: { [T in AnthropicStreamEvent['type']]: Reducer<T> } = {
       return;
     }
     state.ended = true;
+    const metadata = serverFinishMetadata(state);
     parts.push({
       type: 'finish',
       finishReason: mapAnthropicFinishReason(state.stopReason),
-      usage: mapAnthropicUsage(state.usage),
+      usage: mapAnthropicUsage(sumAnthropicIterations(state.usage)),
+      ...(metadata === undefined ? {} : { providerMetadata: { [anthropicOptionsKey]: metadata } }),
     });
   },
   ping: () => {},
@@ -134,9 +164,20 @@ function reduceBlockStart(
 ): void {
   if (event.content_block === undefined || event.content_block === null) return;
   const block = checkAnthropicBlock(event.content_block, 'content_block');
-  const isTool = block.type === 'tool_use' || block.type === 'server_tool_use';
-  const id = isTool ? (block.id ?? String(event.index)) : String(event.index);
-  state.blocks.set(event.index, { block, id, inputPieces: [], signature: block.signature || undefined });
+  startBlock(state, event.index, block, parts);
+}
+
+/** Opens a block: text, reasoning and tool input start parts; server blocks are handled apart. */
+export function startBlock(
+  state: AnthropicStreamState,
+  index: number,
+  block: AnthropicResponseBlock,
+  parts: StreamPart[],
+): void {
+  const isTool = isToolBlock(block.type);
+  const id = isTool ? (block.id ?? String(index)) : String(index);
+  state.blocks.set(index, { block, id, inputPieces: [], signature: block.signature || undefined });
+  if (isTool) state.toolNames.set(id, block.name ?? '');
   if (block.type === 'text') parts.push({ type: 'text-start', id });
   else if (block.type === 'thinking') parts.push({ type: 'reasoning-start', id });
   else if (block.type === 'redacted_thinking') {
@@ -146,9 +187,32 @@ function reduceBlockStart(
       type: 'tool-input-start',
       id,
       toolName: block.name ?? '',
-      ...(block.type === 'server_tool_use' ? { providerExecuted: true } : {}),
+      ...(block.type === 'tool_use' ? {} : { providerExecuted: true }),
     });
-  }
+  } else startServerBlock(state, id, block, parts);
+}
+
+/** Blocks that come whole inside `message_start` are opened and closed at once, in order. */
+function reduceMessageStartContent(
+  state: AnthropicStreamState,
+  content: AnthropicResponseBlock[] | undefined,
+  parts: StreamPart[],
+): void {
+  if (!Array.isArray(content)) return;
+  content.forEach((block, index) => {
+    if (typeof block !== 'object' || block === null) return;
+    startBlock(state, index, checkAnthropicBlock(block, `message.content[${index}]`), parts);
+    const open = state.blocks.get(index);
+    if (open === undefined) return;
+    state.blocks.delete(index);
+    if (block.type === 'text' && block.text)
+      parts.push({ type: 'text-delta', id: open.id, delta: block.text });
+    stopBlock(state, open, parts);
+  });
+}
+
+function isToolBlock(type: string): boolean {
+  return type === 'tool_use' || type === 'server_tool_use' || type === 'mcp_tool_use';
 }
 
 function reduceBlockDelta(
@@ -174,7 +238,7 @@ function reduceBlockDelta(
   } else if (delta.type === 'input_json_delta' && delta.partial_json) {
     open.inputPieces.push(delta.partial_json);
     parts.push({ type: 'tool-input-delta', id: open.id, delta: delta.partial_json });
-  }
+  } else reduceServerDelta(open, delta, parts);
 }
 
 function reduceBlockStop(
@@ -185,6 +249,11 @@ function reduceBlockStop(
   const open = state.blocks.get(event.index);
   if (open === undefined) return;
   state.blocks.delete(event.index);
+  stopBlock(state, open, parts);
+}
+
+/** Closes a block: its end parts, the tool call with its full input, or the server block it was. */
+export function stopBlock(state: AnthropicStreamState, open: BlockState, parts: StreamPart[]): void {
   const { block, id } = open;
   switch (block.type) {
     case 'text':
@@ -196,11 +265,11 @@ function reduceBlockStop(
       return;
     case 'tool_use':
     case 'server_tool_use':
-      endToolBlock(open, parts);
+    case 'mcp_tool_use':
+      endToolBlock(state, open, parts);
       return;
-    case 'web_search_tool_result':
-      endWebSearchResult(block, parts);
-      return;
+    default:
+      endServerBlock(state, open, parts);
   }
 }
 
@@ -211,29 +280,11 @@ function reasoningMetadata(block: AnthropicResponseBlock, signature: string | un
 }
 
 /** The call's input is the streamed JSON, or the input the block started with (`{}`) when none streamed. */
-function endToolBlock(open: BlockState, parts: StreamPart[]): void {
-  const providerExecuted = open.block.type === 'server_tool_use' ? { providerExecuted: true } : {};
+function endToolBlock(state: AnthropicStreamState, open: BlockState, parts: StreamPart[]): void {
   const streamed = open.inputPieces.join('');
+  const input = streamed === '' ? JSON.stringify(open.block.input ?? {}) : streamed;
   parts.push({ type: 'tool-input-end', id: open.id });
-  parts.push({
-    type: 'tool-call',
-    toolCallId: open.id,
-    toolName: open.block.name ?? '',
-    input: streamed === '' ? JSON.stringify(open.block.input ?? {}) : streamed,
-    ...providerExecuted,
-  });
-}
-
-function endWebSearchResult(block: AnthropicResponseBlock, parts: StreamPart[]): void {
-  const { sources, metadata } = readWebSearchResult(block.content);
-  parts.push(...sources);
-  parts.push({
-    type: 'tool-result',
-    toolCallId: block.tool_use_id ?? '',
-    toolName: 'web_search',
-    providerExecuted: true,
-    providerMetadata: { [anthropicOptionsKey]: { ...metadata } },
-  });
+  parts.push(mapToolCallBlock({ ...open.block, id: open.id }, input, state));
 }
 
 /** Called when the body ends: a stream cut before `message_stop` ends with a retryable error. */

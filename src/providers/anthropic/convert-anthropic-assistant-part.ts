@@ -1,7 +1,13 @@
 import type { CallWarning } from '../../spec/call-warning.js';
 import type { MessagePart, ReasoningPart, ToolCallPart } from '../../spec/message.js';
-import type { AnthropicCacheControl, AnthropicContentBlock } from './anthropic-api.js';
-import { reasoningMetadataOf } from './anthropic-options.js';
+import type { ProviderOptions } from '../../spec/provider-options.js';
+import type {
+  AnthropicCacheControl,
+  AnthropicContentBlock,
+  AnthropicReplayedBlock,
+  AnthropicToolUseBlock,
+} from './anthropic-api.js';
+import { anthropicOptionsKey, reasoningMetadataOf } from './anthropic-options.js';
 import { convertWebSearchResult } from './anthropic-web-search.js';
 
 /** What converting one assistant part needs. */
@@ -31,9 +37,11 @@ export function convertAssistantPart(
     case 'tool-call':
       return convertToolCall(part, cacheControl, warnings);
     case 'tool-result':
-      return part.providerExecuted
-        ? convertWebSearchResult(part.toolCallId, part.providerOptions)
-        : undefined;
+      if (!part.providerExecuted) return undefined;
+      return (
+        replayedBlock(part.providerOptions, part.toolCallId) ??
+        convertWebSearchResult(part.toolCallId, part.providerOptions)
+      );
     default:
       return undefined;
   }
@@ -44,6 +52,9 @@ function convertReasoning(
   sendReasoning: boolean,
   warnings: CallWarning[],
 ): AnthropicContentBlock | undefined {
+  const options = part.providerOptions?.[anthropicOptionsKey];
+  // Compaction summaries replace the history before them: always sent back.
+  if (options?.compaction === true) return { type: 'compaction', content: part.text };
   if (!sendReasoning) {
     warnings.push({ type: 'other', message: 'sending reasoning content is disabled (sendReasoning: false)' });
     return undefined;
@@ -61,10 +72,15 @@ function convertToolCall(
   warnings: CallWarning[],
 ): AnthropicContentBlock {
   const input = decodeInput(part, warnings);
+  const options = part.providerOptions?.[anthropicOptionsKey];
   if (part.providerExecuted) {
-    return { type: 'server_tool_use', id: part.toolCallId, name: part.toolName, input };
+    const serverName = options?.serverName;
+    return typeof serverName === 'string'
+      ? { type: 'mcp_tool_use', id: part.toolCallId, name: part.toolName, input, server_name: serverName }
+      : { type: 'server_tool_use', id: part.toolCallId, name: part.toolName, input };
   }
-  const block: AnthropicContentBlock = { type: 'tool_use', id: part.toolCallId, name: part.toolName, input };
+  const block: AnthropicToolUseBlock = { type: 'tool_use', id: part.toolCallId, name: part.toolName, input };
+  if (options?.caller !== undefined) block.caller = options.caller;
   if (cacheControl) block.cache_control = cacheControl;
   return block;
 }
@@ -86,4 +102,16 @@ function decodeInput(part: ToolCallPart, warnings: CallWarning[]): unknown {
     message: `tool call ${part.toolCallId} has malformed input JSON; sent with empty arguments`,
   });
   return {};
+}
+
+/** The server tool result block a provider-executed result kept, answering the given call. */
+function replayedBlock(
+  options: ProviderOptions | undefined,
+  toolCallId: string,
+): AnthropicReplayedBlock | undefined {
+  const block = options?.[anthropicOptionsKey]?.block;
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) return undefined;
+  const { type } = block as { type?: unknown };
+  if (typeof type !== 'string' || !type.endsWith('_tool_result')) return undefined;
+  return { ...(block as AnthropicReplayedBlock), tool_use_id: toolCallId };
 }

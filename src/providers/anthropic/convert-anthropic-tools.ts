@@ -3,14 +3,20 @@ import type { FunctionTool, ProviderDefinedTool, Tool, ToolChoice } from '../../
 import { cacheControlOf } from './anthropic-options.js';
 import { convertWebSearchTool, isWebSearchTool } from './anthropic-web-search.js';
 import { computerUseToolId, convertComputerUseTool } from './computer-use.js';
+import { convertAnthropicProviderTool } from './convert-anthropic-provider-tool.js';
 
 /** Tools, tool choice and beta flags as the Messages API takes them. */
 export interface AnthropicTools {
   tools: Record<string, unknown>[];
   toolChoice: Record<string, unknown> | undefined;
   betaFlags: string[];
+  /** Remote MCP servers of the MCP connector (`mcp_servers`). */
+  mcpServers: Record<string, unknown>[];
   warnings: CallWarning[];
 }
+
+/** Function tools that code execution may call (programmatic tool calling) need the advanced tool use beta. */
+const advancedToolUseBeta = 'advanced-tool-use-2025-11-20';
 
 /**
  * Converts the call's tools. `tool_choice` is only sent with tools; it carries `disable_parallel_tool_use`
@@ -22,9 +28,15 @@ export function convertAnthropicTools(options: {
   disableParallelToolUse: boolean;
   supportsDisableParallelToolUse: boolean;
 }): AnthropicTools {
-  const result: AnthropicTools = { tools: [], toolChoice: undefined, betaFlags: [], warnings: [] };
+  const result: AnthropicTools = {
+    tools: [],
+    toolChoice: undefined,
+    betaFlags: [],
+    mcpServers: [],
+    warnings: [],
+  };
   for (const tool of options.tools ?? []) {
-    if (tool.type === 'function') result.tools.push(convertFunctionTool(tool));
+    if (tool.type === 'function') result.tools.push(convertFunctionTool(tool, result));
     else convertProviderTool(tool, result);
   }
   if (result.tools.length === 0) return result;
@@ -42,8 +54,12 @@ export function convertAnthropicTools(options: {
   return result;
 }
 
-/** A function tool: the schema goes in `input_schema` as an object schema with `required` always present. */
-function convertFunctionTool(tool: FunctionTool): Record<string, unknown> {
+/**
+ * A function tool: the schema goes in `input_schema` as an object schema with `required` always present.
+ * `providerOptions.anthropic.deferLoading` (tool search) and `allowedCallers` (programmatic tool calling)
+ * go along.
+ */
+function convertFunctionTool(tool: FunctionTool, result: AnthropicTools): Record<string, unknown> {
   const { $schema: _schema, ...schema } = tool.inputSchema;
   const wire: Record<string, unknown> = {
     name: tool.name,
@@ -52,7 +68,18 @@ function convertFunctionTool(tool: FunctionTool): Record<string, unknown> {
   };
   const cacheControl = cacheControlOf(tool.providerOptions);
   if (cacheControl) wire.cache_control = cacheControl;
+  const options = tool.providerOptions?.anthropic;
+  if (options?.deferLoading === true) wire.defer_loading = true;
+  const callers = options?.allowedCallers;
+  if (Array.isArray(callers) && callers.length > 0) {
+    wire.allowed_callers = callers;
+    addBeta(result, advancedToolUseBeta);
+  }
   return wire;
+}
+
+function addBeta(result: AnthropicTools, flag: string): void {
+  if (!result.betaFlags.includes(flag)) result.betaFlags.push(flag);
 }
 
 function convertProviderTool(tool: ProviderDefinedTool, result: AnthropicTools): void {
@@ -67,14 +94,21 @@ function convertProviderTool(tool: ProviderDefinedTool, result: AnthropicTools):
       return;
     }
     result.tools.push(converted.tool);
-    if (!result.betaFlags.includes(converted.betaFlag)) result.betaFlags.push(converted.betaFlag);
+    addBeta(result, converted.betaFlag);
     return;
   }
-  result.warnings.push({
-    type: 'unsupported-tool',
-    tool,
-    details: `provider-defined tool ${tool.id} is not supported`,
-  });
+  const converted = convertAnthropicProviderTool(tool);
+  if (converted === undefined || 'error' in converted) {
+    result.warnings.push({
+      type: 'unsupported-tool',
+      tool,
+      details: converted?.error ?? `provider-defined tool ${tool.id} is not supported`,
+    });
+    return;
+  }
+  result.tools.push(converted.tool);
+  if (converted.betaFlag) addBeta(result, converted.betaFlag);
+  if (converted.mcpServer) result.mcpServers.push(converted.mcpServer);
 }
 
 /** Without a choice, `auto` is sent only to disable parallel tool use (as Fantasy does). */

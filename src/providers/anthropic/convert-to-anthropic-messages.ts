@@ -13,6 +13,7 @@ import type {
 } from './anthropic-api.js';
 import { cacheControlOf } from './anthropic-options.js';
 import { convertAssistantPart } from './convert-anthropic-assistant-part.js';
+import { dropOrphanServerCalls } from './drop-orphan-server-calls.js';
 
 /** The system blocks and messages of a Messages API request. */
 export interface AnthropicPrompt {
@@ -58,11 +59,12 @@ export function convertToAnthropicMessages(
         if (block) content.push(block);
       });
     }
-    if (!content.some(isVisible)) {
+    const sent = group.role === 'assistant' ? dropOrphanServerCalls(content, result.warnings) : content;
+    if (!sent.some(isVisible)) {
       result.warnings.push({ type: 'other', message: `dropped an empty ${group.role} message` });
       continue;
     }
-    result.messages.push({ role: group.role, content });
+    result.messages.push({ role: group.role, content: sent });
   }
   return result;
 }

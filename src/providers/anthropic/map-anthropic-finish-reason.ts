@@ -3,6 +3,8 @@ import type { FinishReason } from '../../spec/finish-reason.js';
 const finishReasons: Record<string, FinishReason> = {
   end_turn: 'stop',
   pause_turn: 'stop',
+  // Compaction with pause_after_compaction: the turn stops after the summary.
+  compaction: 'stop',
   stop_sequence: 'stop',
   max_tokens: 'length',
   model_context_window_exceeded: 'length',

@@ -1,32 +1,60 @@
+import type { CallWarning } from '../../spec/call-warning.js';
 import type { Content } from '../../spec/content.js';
 import type { GenerateResponse } from '../../spec/generate-result.js';
 import { isWireObject, wireTypeError } from '../shared/wire-type-error.js';
 import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.js';
 import { anthropicOptionsKey } from './anthropic-options.js';
-import { readWebSearchResult } from './anthropic-web-search.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
+import {
+  isServerToolResult,
+  mapCitation,
+  mapServerToolResultBlock,
+  mapToolCallBlock,
+  type ServerBlockContext,
+} from './map-anthropic-server-blocks.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
 import { readAnthropicContent, readAnthropicUsage } from './read-anthropic-wire.js';
+import { sumAnthropicIterations } from './sum-anthropic-iterations.js';
+import { unknownBlockWarning } from './unknown-anthropic-block.js';
 
 /**
  * Maps a Messages API response. Reasoning keeps its signature (or redacted data) in
- * `providerMetadata.anthropic`; a web search result becomes one source per hit, then a provider-executed
- * tool result whose metadata replays it.
+ * `providerMetadata.anthropic`; text citations follow their text as sources; server tool results become their
+ * sources, then a provider-executed tool result whose metadata replays them; compaction blocks become
+ * reasoning marked `compaction`. Unknown blocks are kept in `providerMetadata.anthropic.unknownBlocks` with a
+ * warning each.
  */
 export function mapAnthropicResponse(options: {
   response: AnthropicResponse;
   responseHeaders: Record<string, string>;
-}): Omit<GenerateResponse, 'warnings'> {
+}): GenerateResponse {
   const { response } = options;
   if (!isWireObject(response as unknown)) {
     throw wireTypeError({ path: 'the response', expected: 'an object', value: response });
   }
+  const blocks = readAnthropicContent(response.content);
+  const context: ServerBlockContext = {
+    toolNames: new Map(blocks.flatMap((block) => (block.id ? [[block.id, block.name ?? '']] : []))),
+    containerId: response.container?.id ?? undefined,
+  };
   const content: Content[] = [];
-  for (const block of readAnthropicContent(response.content)) content.push(...mapBlock(block));
+  const warnings: CallWarning[] = [];
+  const unknownBlocks: AnthropicResponseBlock[] = [];
+  for (const block of blocks) {
+    const mapped = mapBlock(block, context);
+    if (mapped !== undefined) content.push(...mapped);
+    else {
+      unknownBlocks.push(block);
+      warnings.push(unknownBlockWarning(block.type));
+    }
+  }
+  const metadata = responseMetadata(response, unknownBlocks);
   return {
     content,
     finishReason: mapAnthropicFinishReason(response.stop_reason),
-    usage: mapAnthropicUsage(readAnthropicUsage(response.usage, 'usage')),
+    usage: mapAnthropicUsage(sumAnthropicIterations(readAnthropicUsage(response.usage, 'usage'))),
+    warnings,
+    ...(metadata === undefined ? {} : { providerMetadata: { [anthropicOptionsKey]: metadata } }),
     response: {
       ...(typeof response.id === 'string' ? { id: response.id } : {}),
       ...(typeof response.model === 'string' ? { modelId: response.model } : {}),
@@ -35,10 +63,22 @@ export function mapAnthropicResponse(options: {
   };
 }
 
-function mapBlock(block: AnthropicResponseBlock): Content[] {
+function responseMetadata(response: AnthropicResponse, unknownBlocks: AnthropicResponseBlock[]) {
+  const metadata: Record<string, unknown> = {};
+  if (response.container?.id) metadata.container = response.container;
+  if (Array.isArray(response.usage?.iterations)) metadata.iterations = response.usage.iterations;
+  if (unknownBlocks.length > 0) metadata.unknownBlocks = unknownBlocks;
+  return Object.keys(metadata).length === 0 ? undefined : metadata;
+}
+
+/** The content of one block; `undefined` for a block type we do not know. */
+function mapBlock(block: AnthropicResponseBlock, context: ServerBlockContext): Content[] | undefined {
   switch (block.type) {
     case 'text':
-      return [{ type: 'text', text: block.text ?? '' }];
+      return [
+        { type: 'text', text: block.text ?? '' },
+        ...(block.citations ?? []).flatMap((citation) => mapCitation(citation) ?? []),
+      ];
     case 'thinking':
       return [
         {
@@ -55,34 +95,19 @@ function mapBlock(block: AnthropicResponseBlock): Content[] {
           providerMetadata: { [anthropicOptionsKey]: { redactedData: block.data ?? '' } },
         },
       ];
-    case 'tool_use':
-    case 'server_tool_use':
+    case 'compaction':
       return [
         {
-          type: 'tool-call',
-          toolCallId: block.id ?? '',
-          toolName: block.name ?? '',
-          input: JSON.stringify(block.input ?? {}),
-          ...(block.type === 'server_tool_use' ? { providerExecuted: true } : {}),
+          type: 'reasoning',
+          text: typeof block.content === 'string' ? block.content : '',
+          providerMetadata: { [anthropicOptionsKey]: { compaction: true } },
         },
       ];
-    case 'web_search_tool_result':
-      return mapWebSearchResult(block);
+    case 'tool_use':
+    case 'server_tool_use':
+    case 'mcp_tool_use':
+      return [mapToolCallBlock(block, JSON.stringify(block.input ?? {}), context)];
     default:
-      return [];
+      return isServerToolResult(block.type) ? mapServerToolResultBlock(block, context) : undefined;
   }
-}
-
-function mapWebSearchResult(block: AnthropicResponseBlock): Content[] {
-  const { sources, metadata } = readWebSearchResult(block.content);
-  return [
-    ...sources,
-    {
-      type: 'tool-result',
-      toolCallId: block.tool_use_id ?? '',
-      toolName: 'web_search',
-      providerExecuted: true,
-      providerMetadata: { [anthropicOptionsKey]: { ...metadata } },
-    },
-  ];
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { LoadAPIKeyError } from '../../errors/load-api-key-error.js';
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import type { AnthropicEndpoint } from './anthropic-endpoint.js';
@@ -15,6 +16,11 @@ export interface VertexAnthropicSettings {
   accessToken?: string;
   /** Called before each request for a fresh token; wins over `accessToken`. */
   getAccessToken?: () => string | Promise<string>;
+  /**
+   * Called once when a request's token is refused (a 401): return a new token (used from then on), or
+   * nothing to have `getAccessToken` called again; the request is then sent once more.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** @default derived from the location, e.g. `https://us-east5-aiplatform.googleapis.com` */
   baseURL?: string;
   headers?: Record<string, string>;
@@ -61,13 +67,15 @@ export function createVertexAnthropic(settings: VertexAnthropicSettings = {}): P
 }
 
 function vertexAnthropicEndpoint(name: string, settings: VertexAnthropicSettings): AnthropicEndpoint {
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   return {
+    refreshAuth: credential.refresh,
     provider: name,
     supportsDisableParallelToolUse: true,
     async prepareRequest({ modelId, body, stream, betaFlags }) {
       const project = required(settings.project, 'GOOGLE_VERTEX_PROJECT', 'project');
       const location = required(settings.location, 'GOOGLE_VERTEX_LOCATION', 'location');
-      const token = await accessToken(settings);
+      const token = credential.current ?? (await accessToken(settings));
       const base = (settings.baseURL ?? vertexBaseURL(location)).replace(/\/+$/, '');
       const method = stream ? 'streamRawPredict' : 'rawPredict';
       const { model: _model, ...rest } = body;

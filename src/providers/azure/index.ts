@@ -1,9 +1,12 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadApiKey } from '../../http/load-api-key.js';
 import type { LanguageModel, Provider } from '../../spec/language-model.js';
 import { openAIChatDialect } from '../openai/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import { OpenAIResponsesLanguageModel } from '../openai/responses/openai-responses-language-model.js';
 import { isResponsesModel } from '../openai/responses/openai-responses-model-rules.js';
+import { openaiTools } from '../openai/responses/openai-responses-tools.js';
 import { resolveAzureBaseURL } from './resolve-azure-base-url.js';
 
 export { resolveAzureBaseURL } from './resolve-azure-base-url.js';
@@ -19,6 +22,11 @@ export interface AzureProviderSettings {
   baseURL?: string;
   /** Sent as the `api-key` header. @default process.env.AZURE_OPENAI_API_KEY */
   apiKey?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   /** Overrides the default User-Agent. */
@@ -38,8 +46,12 @@ export interface AzureProviderSettings {
  * options stay under `providerOptions.openai`; the model id is the deployment name.
  */
 export interface AzureProvider extends Provider {
+  /** An embedding deployment on the v1 `/embeddings` API. */
+  embeddingModel(deploymentName: string): OpenAIEmbeddingModel;
   chat(deploymentName: string): OpenAIChatLanguageModel;
   responses(deploymentName: string): OpenAIResponsesLanguageModel;
+  /** The Responses API's hosted and client tools, as on OpenAI. */
+  tools: typeof openaiTools;
 }
 
 /**
@@ -52,12 +64,15 @@ export interface AzureProvider extends Provider {
  */
 export function createAzure(settings: AzureProviderSettings): AzureProvider {
   const name = settings.name ?? 'azure';
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = (): Record<string, string> => ({
-    'api-key': loadApiKey({
-      apiKey: settings.apiKey,
-      environmentVariable: 'AZURE_OPENAI_API_KEY',
-      provider: 'Azure OpenAI',
-    }),
+    'api-key':
+      credential.current ??
+      loadApiKey({
+        apiKey: settings.apiKey,
+        environmentVariable: 'AZURE_OPENAI_API_KEY',
+        provider: 'Azure OpenAI',
+      }),
     ...settings.headers,
   });
   const connection = {
@@ -65,6 +80,7 @@ export function createAzure(settings: AzureProviderSettings): AzureProvider {
     headers,
     userAgent: settings.userAgent,
     fetch: settings.fetch,
+    refreshAuth: credential.refresh,
   };
   const dialect = openAIChatDialect(name);
   const chat = (modelId: string) => new OpenAIChatLanguageModel(modelId, { dialect, ...connection });
@@ -73,5 +89,7 @@ export function createAzure(settings: AzureProviderSettings): AzureProvider {
   const routesToResponses = settings.isResponsesModel ?? isResponsesModel;
   const languageModel = (modelId: string): LanguageModel =>
     settings.useResponsesAPI && routesToResponses(modelId) ? responses(modelId) : chat(modelId);
-  return { name, chat, responses, languageModel };
+  const embeddingModel = (deploymentName: string) =>
+    new OpenAIEmbeddingModel(deploymentName, { provider: name, ...connection });
+  return { name, chat, responses, languageModel, embeddingModel, tools: openaiTools };
 }

@@ -1,3 +1,4 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import type { SignRequest } from '../../http/fetch-within-origin.js';
 import type { PostJsonResult } from '../../http/post-json.js';
 import { type ParseErrorBody, parseCommonErrorBody } from '../../http/provider-error-body.js';
@@ -13,6 +14,7 @@ export const bedrockAnthropicVersion = 'bedrock-2023-05-31';
 
 /** What the Bedrock endpoint needs to know. */
 export interface BedrockEndpointSettings extends BedrockAuthSettings {
+  onAuthRefresh?: OnAuthRefresh<string | AwsCredentials> | undefined;
   name: string;
   region: string;
   baseURL: string;
@@ -24,11 +26,13 @@ export interface BedrockEndpointSettings extends BedrockAuthSettings {
  * no `disable_parallel_tool_use`. Streams arrive as AWS event-stream frames.
  */
 export function bedrockEndpoint(settings: BedrockEndpointSettings): AnthropicEndpoint {
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   return {
+    refreshAuth: credential.refresh,
     provider: settings.name,
     supportsDisableParallelToolUse: false,
     async prepareRequest({ modelId, body, stream, betaFlags }) {
-      const auth = await resolveBedrockAuth(settings);
+      const auth = await resolveBedrockAuth(settings, credential.current);
       const action = stream ? 'invoke-with-response-stream' : 'invoke';
       const { model: _model, stream: _stream, ...rest } = body;
       const headers: Record<string, string> = stream ? { accept: 'application/vnd.amazon.eventstream' } : {};
@@ -86,7 +90,7 @@ function inferenceProfilePrefix(region: string): string {
 }
 
 /** Signs each request with SigV4 (service `bedrock`) just before it is sent. */
-function sigV4Signer(credentials: AwsCredentials, region: string): SignRequest {
+export function sigV4Signer(credentials: AwsCredentials, region: string): SignRequest {
   return (request) => {
     const contentType = request.headers['content-type'];
     return signAwsRequest({

@@ -1,3 +1,4 @@
+import { setOwnEntry } from '../../json/set-own-entry.js';
 import { crc32 } from './crc32.js';
 import { EventStreamError } from './event-stream-error.js';
 
@@ -167,7 +168,8 @@ function decodeHeaders(
     if (type === undefined || position >= end) throw invalidHeader(name, 'is cut off');
     const [value, next] = decodeHeaderValue(frame, view, type, position + 1);
     if (next > end) throw invalidHeader(name, 'runs past the headers');
-    headers[name] = value;
+    // A header named `__proto__` stays a header instead of replacing the object's prototype.
+    setOwnEntry(headers, name, value);
     position = next;
   }
   return headers;

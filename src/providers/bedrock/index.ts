@@ -1,6 +1,8 @@
+import type { OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import { AnthropicLanguageModel } from '../anthropic/anthropic-language-model.js';
+import { BedrockEmbeddingModel } from './bedrock-embedding-model.js';
 import { bedrockEndpoint } from './bedrock-endpoint.js';
 import type { AwsCredentials } from './sign-aws-request.js';
 
@@ -27,6 +29,12 @@ export interface BedrockProviderSettings {
   sessionToken?: string;
   /** Called before each request for fresh credentials (SSO, assumed roles). */
   credentialProvider?: () => AwsCredentials | Promise<AwsCredentials>;
+  /**
+   * Called once when a request's credentials are refused (a 401): return a new API key or new AWS
+   * credentials (used from then on), or nothing to resolve them again (`credentialProvider` is called
+   * again); the request is then sent once more.
+   */
+  onAuthRefresh?: OnAuthRefresh<string | AwsCredentials>;
   /** @default `https://bedrock-runtime.<region>.amazonaws.com` */
   baseURL?: string;
   headers?: Record<string, string>;
@@ -47,21 +55,32 @@ export interface BedrockProviderSettings {
  */
 export function createBedrock(settings: BedrockProviderSettings = {}): Provider & {
   languageModel(modelId: string): AnthropicLanguageModel;
+  /** Amazon Titan and Cohere embedding models. */
+  embeddingModel(modelId: string): BedrockEmbeddingModel;
 } {
   const name = settings.name ?? 'bedrock';
   const region = settings.region ?? loadEnvironmentVariable('AWS_REGION') ?? 'us-east-1';
-  const endpoint = bedrockEndpoint({
-    name,
-    region,
-    baseURL: (settings.baseURL ?? `https://bedrock-runtime.${region}.amazonaws.com`).replace(/\/+$/, ''),
+  const baseURL = (settings.baseURL ?? `https://bedrock-runtime.${region}.amazonaws.com`).replace(/\/+$/, '');
+  const auth = {
     apiKey: settings.apiKey,
     accessKeyId: settings.accessKeyId,
     secretAccessKey: settings.secretAccessKey,
     sessionToken: settings.sessionToken,
     credentialProvider: settings.credentialProvider,
-  });
+  };
+  const endpoint = bedrockEndpoint({ name, region, baseURL, ...auth, onAuthRefresh: settings.onAuthRefresh });
   return {
     name,
+    embeddingModel: (modelId: string) =>
+      new BedrockEmbeddingModel(modelId, {
+        provider: name,
+        region,
+        baseURL,
+        ...auth,
+        headers: settings.headers,
+        userAgent: settings.userAgent,
+        fetch: settings.fetch,
+      }),
     languageModel: (modelId: string) =>
       new AnthropicLanguageModel(modelId, {
         endpoint,

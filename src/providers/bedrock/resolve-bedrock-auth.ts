@@ -18,9 +18,14 @@ export interface BedrockAuthSettings {
  * Picks the auth for a request, first match wins: `apiKey`, `credentialProvider`, `accessKeyId` +
  * `secretAccessKey`, then the environment (`AWS_BEARER_TOKEN_BEDROCK`, then `AWS_ACCESS_KEY_ID` +
  * `AWS_SECRET_ACCESS_KEY` [+ `AWS_SESSION_TOKEN`]). Throws a `LoadAPIKeyError` saying how to fix it when
- * none is set.
+ * none is set. Credentials an `onAuthRefresh` returned (`refreshed`) win over all of these.
  */
-export async function resolveBedrockAuth(settings: BedrockAuthSettings): Promise<BedrockAuth> {
+export async function resolveBedrockAuth(
+  settings: BedrockAuthSettings,
+  refreshed?: string | AwsCredentials,
+): Promise<BedrockAuth> {
+  if (typeof refreshed === 'string') return { type: 'bearer', apiKey: refreshed };
+  if (refreshed !== undefined) return { type: 'sigv4', credentials: refreshed };
   if (settings.apiKey !== undefined) return { type: 'bearer', apiKey: settings.apiKey };
   if (settings.credentialProvider) return { type: 'sigv4', credentials: await settings.credentialProvider() };
   if (settings.accessKeyId !== undefined && settings.secretAccessKey !== undefined) {

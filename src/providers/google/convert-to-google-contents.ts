@@ -3,6 +3,7 @@ import type { JSONObject, JSONValue } from '../../spec/json-value.js';
 import type { Message, MessagePart, ToolCallPart, ToolResultPart } from '../../spec/message.js';
 import { encodeBase64 } from '../shared/base64.js';
 import { withoutApprovalParts } from '../shared/without-approval-parts.js';
+import { convertCodeExecutionPart } from './convert-google-code-execution.js';
 import type { GoogleContent, GooglePart, GoogleSystemInstruction } from './google-api.js';
 import { thoughtSignatureOf } from './google-options.js';
 
@@ -99,6 +100,10 @@ function convertAssistantParts(parts: readonly MessagePart[], context: MessageCo
     } else if (part.type === 'tool-call' && !part.providerExecuted) {
       const call = convertToolCall(part, context);
       if (call !== undefined) converted.push(sign(call, thoughtSignatureOf(part.providerOptions)));
+    } else if (part.type === 'tool-call' || part.type === 'tool-result') {
+      // Code execution: the code and its result go back as the parts they came as.
+      const replayed = convertCodeExecutionPart(part);
+      if (replayed !== undefined) converted.push(sign(replayed, thoughtSignatureOf(part.providerOptions)));
     } else if (part.type === 'file') {
       converted.push(inlineData(part.mediaType, encodeBase64(part.data)));
     }

@@ -8,8 +8,32 @@ export interface GooglePart {
   /** Opaque base64 that must be sent back on the same part in later turns. */
   thoughtSignature?: string;
   inlineData?: { mimeType: string; data: string };
-  functionCall?: { id?: string; name: string; args?: Record<string, unknown> };
+  functionCall?: {
+    id?: string;
+    name: string;
+    args?: Record<string, unknown>;
+    /** Gemini 3 streamed arguments (`streamFunctionCallArguments`): pieces by JSON path. */
+    partialArgs?: GooglePartialArg[];
+    /** More pieces of this call follow. */
+    willContinue?: boolean;
+  };
+  /** Code the model ran with the code execution tool. */
+  executableCode?: { language?: string; code?: string; id?: string };
+  /** The outcome of the code above. */
+  codeExecutionResult?: { outcome?: string; output?: string; id?: string };
   functionResponse?: { id?: string; name: string; response: Record<string, unknown> };
+}
+
+/** One streamed piece of a function call's arguments. */
+export interface GooglePartialArg {
+  /** RFC 9535 path of the argument, e.g. `$.location.city`. */
+  jsonPath?: string;
+  stringValue?: string;
+  numberValue?: number;
+  boolValue?: boolean;
+  nullValue?: string;
+  /** More pieces of this path's string follow. */
+  willContinue?: boolean;
 }
 
 /** A turn of the conversation. */
@@ -60,7 +84,21 @@ export interface GoogleCandidate {
   content?: { role?: string; parts?: GooglePart[] };
   finishReason?: string;
   safetyRatings?: unknown[];
-  groundingMetadata?: unknown;
+  groundingMetadata?: GoogleGroundingMetadata;
+  urlContextMetadata?: unknown;
+}
+
+/** What grounded an answer: search queries, the search entry point, and the chunks cited. */
+export interface GoogleGroundingMetadata {
+  webSearchQueries?: string[];
+  searchEntryPoint?: { renderedContent?: string };
+  groundingChunks?: Array<{
+    web?: { uri?: string; title?: string };
+    retrievedContext?: { uri?: string; title?: string; text?: string; fileSearchStore?: string };
+    maps?: { uri?: string; title?: string; placeId?: string };
+  }>;
+  groundingSupports?: unknown[];
+  [field: string]: unknown;
 }
 
 /** The body of a `generateContent` answer, and of each streamed event. */

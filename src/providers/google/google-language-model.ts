@@ -1,3 +1,5 @@
+import type { APICallError } from '../../errors/api-call-error.js';
+import { refreshWith } from '../../http/auth-refresh.js';
 import { postCall } from '../../http/post-json.js';
 import { openSseStream, readJsonResponse } from '../../http/read-response.js';
 import { reduceEvents } from '../../http/reduce-events.js';
@@ -37,6 +39,8 @@ export interface GoogleModelConfig {
   generateId: () => string;
   /** Vertex AI: function call ids stay off the wire. */
   vertex: boolean;
+  /** Runs the provider's `onAuthRefresh` after an auth error; the request is then sent once more. */
+  refreshAuth?: ((error: APICallError) => Promise<void>) | undefined;
 }
 
 /** A Gemini model over `generateContent` and `streamGenerateContent?alt=sse`. */
@@ -113,6 +117,9 @@ export class GoogleLanguageModel implements LanguageModel {
         headers: await this.config.headers(),
         userAgent: this.config.userAgent,
         fetch: this.config.fetch,
+        refreshAuth: refreshWith(this.config.refreshAuth, async () => ({
+          headers: await this.config.headers(),
+        })),
       },
       parseErrorBody: parseGoogleErrorBody,
       stream: url.includes(':streamGenerateContent'),

@@ -40,6 +40,11 @@ export interface GoogleOptions {
   safetySettings?: GoogleSafetySetting[];
   /** Kept for parity with Fantasy's options; Gemini has no request-wide threshold, so it is not sent. */
   threshold?: string;
+  /**
+   * Streams function call arguments in pieces (Gemini 3 on Vertex, `streamFunctionCallArguments`); they are
+   * assembled into one call per function. @default false
+   */
+  streamFunctionCallArguments?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@ import { convertJsonSchemaToGemini } from './convert-json-schema-to-gemini.js';
 import { convertToGoogleContents } from './convert-to-google-contents.js';
 import type { GoogleFunctionDeclaration } from './google-api.js';
 import { applyGoogleOptions } from './google-options.js';
+import { convertGoogleProviderTool } from './google-provider-tools.js';
 
 /** A `generateContent` request body and the warnings found while building it. */
 export interface GoogleRequest {
@@ -42,7 +43,18 @@ export function buildGoogleRequest(options: {
   if (systemInstruction !== undefined) body.systemInstruction = systemInstruction;
   if (Object.keys(generationConfig).length > 0) body.generationConfig = generationConfig;
   Object.assign(body, convertTools(call.tools, call.toolChoice, warnings));
+  if (call.providerOptions?.google?.streamFunctionCallArguments === true) requestStreamedArguments(body);
   return { body, warnings };
+}
+
+/** Gemini 3 on Vertex streams a call's arguments in pieces (`partialArgs`) when asked. */
+function requestStreamedArguments(body: Record<string, unknown>): void {
+  const toolConfig = (body.toolConfig ?? {}) as Record<string, unknown>;
+  const config = (toolConfig.functionCallingConfig ?? {}) as Record<string, unknown>;
+  body.toolConfig = {
+    ...toolConfig,
+    functionCallingConfig: { ...config, streamFunctionCallArguments: true },
+  };
 }
 
 /** Native JSON mode: the schema goes as `responseJsonSchema`, unchanged (Gemini reads standard JSON Schema there). */
@@ -53,15 +65,24 @@ function jsonMode(format: ResponseFormat): Record<string, unknown> {
   };
 }
 
-/** `tools` and `toolConfig`, present only when there is at least one function tool. */
+/**
+ * `tools` (function declarations first, then one entry per built-in tool) and `toolConfig`, present only
+ * when there is a tool; the tool choice applies to function tools.
+ */
 function convertTools(
   tools: readonly Tool[] | undefined,
   toolChoice: ToolChoice | undefined,
   warnings: CallWarning[],
 ): Record<string, unknown> {
   const declarations: GoogleFunctionDeclaration[] = [];
+  const builtIns: Record<string, unknown>[] = [];
   for (const tool of tools ?? []) {
-    if (tool.type === 'function') declarations.push(convertFunctionTool(tool, warnings));
+    if (tool.type === 'function') {
+      declarations.push(convertFunctionTool(tool, warnings));
+      continue;
+    }
+    const builtIn = convertGoogleProviderTool(tool);
+    if (builtIn) builtIns.push(builtIn);
     else
       warnings.push({
         type: 'unsupported-tool',
@@ -69,10 +90,13 @@ function convertTools(
         details: `provider-defined tool ${tool.id} is not supported by Gemini`,
       });
   }
-  if (declarations.length === 0) return {};
+  if (declarations.length === 0 && builtIns.length === 0) return {};
+  const wire = [...(declarations.length > 0 ? [{ functionDeclarations: declarations }] : []), ...builtIns];
   const config =
-    toolChoice === undefined ? {} : { toolConfig: { functionCallingConfig: convertToolChoice(toolChoice) } };
-  return { tools: [{ functionDeclarations: declarations }], ...config };
+    toolChoice === undefined || declarations.length === 0
+      ? {}
+      : { toolConfig: { functionCallingConfig: convertToolChoice(toolChoice) } };
+  return { tools: wire, ...config };
 }
 
 function convertFunctionTool(tool: FunctionTool, warnings: CallWarning[]): GoogleFunctionDeclaration {

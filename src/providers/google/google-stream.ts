@@ -5,8 +5,11 @@ import type { ProviderMetadata } from '../../spec/provider-options.js';
 import type { StreamPart } from '../../spec/stream-part.js';
 import { decodeBase64 } from '../shared/base64.js';
 import { isWireObject } from '../shared/wire-type-error.js';
+import { applyPartialArgs, type StreamedFunctionCall } from './assemble-google-function-call.js';
 import type { GoogleGenerateContentResponse, GooglePart, GoogleUsageMetadata } from './google-api.js';
+import { mapCodeExecutionResult, mapExecutableCode } from './map-google-code-execution.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
+import { mapGoogleGroundingSources } from './map-google-grounding.js';
 import { googleResponseMetadata, signatureMetadata } from './map-google-response.js';
 import { mapGoogleUsage } from './map-google-usage.js';
 import { googleStreamError } from './parse-google-error-body.js';
@@ -29,6 +32,12 @@ export interface GoogleStreamState {
   /** The latest usage: Gemini's counts are running totals, so the last one is the answer's. */
   usage: GoogleUsageMetadata | undefined;
   providerMetadata: ProviderMetadata | undefined;
+  /** Grounding sources already emitted (grounding metadata repeats across chunks). */
+  sourceIds: Set<string>;
+  /** The id of the last code execution call, for its result. */
+  codeId: string | undefined;
+  /** A function call whose arguments are still streaming (`partialArgs`). */
+  streamedCall: StreamedFunctionCall | undefined;
   /** True once a terminal part (finish or error) was emitted. */
   ended: boolean;
 }
@@ -49,6 +58,9 @@ export function createGoogleStreamState(options: {
     blocked: false,
     usage: undefined,
     providerMetadata: undefined,
+    sourceIds: new Set(),
+    codeId: undefined,
+    streamedCall: undefined,
     ended: false,
   };
 }
@@ -93,6 +105,7 @@ function reduceChunk(
     mapGoogleUsage(chunk.usageMetadata); // checks the counts now, so a malformed one fails at its event
     state.usage = chunk.usageMetadata;
   }
+    if (candidate?.groundingMetadata) reduceGrounding(state, candidate.groundingMetadata, parts);
   if (candidate?.finishReason) state.finishReason = candidate.finishReason;
   if (candidate === undefined && chunk.promptFeedback?.blockReason !== undefined) state.blocked = true;
   const metadata = googleResponseMetadata(chunk, candidate);
@@ -105,7 +118,28 @@ function reducePart(state: GoogleStreamState, part: GooglePart, parts: StreamPar
     if (part.thought) reduceThought(state, part.text, part.thoughtSignature, parts);
     else reduceText(state, part.text, part.thoughtSignature, parts);
   } else if (part.functionCall !== undefined) {
-    reduceFunctionCall(state, part, parts);
+    if (isStreamedCall(state, part)) reduceStreamedCall(state, part, parts);
+    else {
+      finishStreamedCall(state, parts);
+      reduceFunctionCall(state, part, parts);
+    }
+  } else if (part.executableCode !== undefined) {
+    closeText(state, parts);
+    endReasoning(state, undefined, parts);
+    const call = mapExecutableCode(part, state.generateId());
+    state.codeId = call.toolCallId;
+    parts.push({
+      type: 'tool-input-start',
+      id: call.toolCallId,
+      toolName: call.toolName,
+      providerExecuted: true,
+    });
+    parts.push({ type: 'tool-input-delta', id: call.toolCallId, delta: call.input });
+    parts.push({ type: 'tool-input-end', id: call.toolCallId });
+    parts.push(call);
+  } else if (part.codeExecutionResult !== undefined) {
+    parts.push(mapCodeExecutionResult(part, state.codeId ?? state.generateId()));
+    state.codeId = undefined;
   } else if (part.inlineData !== undefined) {
     closeText(state, parts);
     parts.push({
@@ -160,6 +194,57 @@ function reduceFunctionCall(state: GoogleStreamState, part: GooglePart, parts: S
   parts.push({ type: 'tool-call', toolCallId: id, toolName: call.name, input });
 }
 
+/** A piece of a call whose arguments stream (or the end of one): `partialArgs`, `willContinue`, or more of the open call. */
+function isStreamedCall(state: GoogleStreamState, part: GooglePart): boolean {
+  const call = part.functionCall!;
+  if (call.partialArgs !== undefined || call.willContinue === true) return true;
+  return state.streamedCall !== undefined && call.args === undefined;
+}
+
+/** Gathers a streamed call's pieces into one call, emitted when a piece no longer says `willContinue`. */
+function reduceStreamedCall(state: GoogleStreamState, part: GooglePart, parts: StreamPart[]): void {
+  const call = part.functionCall!;
+  let pending = state.streamedCall;
+  if (pending === undefined) {
+    closeText(state, parts);
+    endReasoning(state, part.thoughtSignature, parts);
+    pending = {
+      id: call.id || state.generateId(),
+      name: call.name ?? '',
+      args: { ...call.args },
+      openPaths: new Set(),
+    };
+    state.streamedCall = pending;
+    parts.push({ type: 'tool-input-start', id: pending.id, toolName: pending.name });
+  } else if (!pending.name && call.name) pending.name = call.name;
+  applyPartialArgs(pending, call.partialArgs ?? []);
+  if (call.willContinue !== true) finishStreamedCall(state, parts);
+}
+
+function finishStreamedCall(state: GoogleStreamState, parts: StreamPart[]): void {
+  const pending = state.streamedCall;
+  if (pending === undefined) return;
+  state.streamedCall = undefined;
+  state.hasToolCalls = true;
+  const input = JSON.stringify(pending.args);
+  parts.push({ type: 'tool-input-delta', id: pending.id, delta: input });
+  parts.push({ type: 'tool-input-end', id: pending.id });
+  parts.push({ type: 'tool-call', toolCallId: pending.id, toolName: pending.name, input });
+}
+
+/** New grounding sources of a chunk. */
+function reduceGrounding(
+  state: GoogleStreamState,
+  metadata: NonNullable<GoogleGenerateContentResponse['candidates']>[number]['groundingMetadata'],
+  parts: StreamPart[],
+): void {
+  for (const source of mapGoogleGroundingSources(metadata)) {
+    if (state.sourceIds.has(source.id)) continue;
+    state.sourceIds.add(source.id);
+    parts.push(source);
+  }
+}
+
 /**
  * Ends the open reasoning block, carrying the signature that arrived with the part after it (or with its own
  * thoughts). With no reasoning open, a signature still gets an empty reasoning block, so it reaches the next
@@ -194,6 +279,7 @@ function closeText(state: GoogleStreamState, parts: StreamPart[]): void {
  */
 export function finishGoogleStream(state: GoogleStreamState, parts: StreamPart[]): void {
   if (state.ended) return;
+  finishStreamedCall(state, parts);
   closeText(state, parts);
   endReasoning(state, undefined, parts);
   if (!state.hasToolCalls && state.finishReason === undefined && !state.blocked) {

@@ -1,14 +1,18 @@
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { LoadAPIKeyError } from '../../errors/load-api-key-error.js';
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadEnvironmentVariable } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
+import { GoogleEmbeddingModel } from './google-embedding-model.js';
 import { GoogleLanguageModel } from './google-language-model.js';
+import { googleTools } from './google-provider-tools.js';
 
 export {
   convertJsonSchemaToGemini,
   type DroppedSchemaKeyword,
   type GeminiSchemaConversion,
 } from './convert-json-schema-to-gemini.js';
+export { GoogleEmbeddingModel, type GoogleEmbeddingOptions } from './google-embedding-model.js';
 export { GoogleLanguageModel, type GoogleModelConfig } from './google-language-model.js';
 export type {
   GoogleOptions,
@@ -17,6 +21,11 @@ export type {
   GoogleThinkingConfig,
   GoogleThinkingLevel,
 } from './google-options.js';
+export {
+  type GoogleFileSearchArgs,
+  googleToolIds,
+  googleTools,
+} from './google-provider-tools.js';
 
 /** What both Google providers accept. */
 interface GoogleCommonSettings {
@@ -30,6 +39,12 @@ interface GoogleCommonSettings {
   generateId?: () => string;
   /** Reported as `LanguageModel.provider`. */
   name?: string;
+  /**
+   * Called once when a request's key or token is refused (a 401 or `UNAUTHENTICATED`): return a new one
+   * (used from then on), or nothing to load it again (`getAccessToken` is called again); the request is then
+   * sent once more.
+   */
+  onAuthRefresh?: OnAuthRefresh;
 }
 
 /** Settings of the Gemini API provider. */
@@ -59,6 +74,10 @@ export interface GoogleVertexProviderSettings extends GoogleCommonSettings {
 /** A provider of Gemini models: `provider.languageModel(id)`. */
 export interface GoogleProvider extends Provider {
   languageModel(modelId: string): GoogleLanguageModel;
+  /** An embedding model (gemini-embedding-001, text-embedding-005, ...). */
+  embeddingModel(modelId: string): GoogleEmbeddingModel;
+  /** Gemini's built-in tools (search, URL context, code execution, file search, maps). */
+  tools: typeof googleTools;
 }
 
 /**
@@ -74,7 +93,11 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
     /\/+$/,
     '',
   );
-  const headers = () => ({ 'x-goog-api-key': loadGeminiApiKey(settings.apiKey), ...settings.headers });
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
+  const headers = () => ({
+    'x-goog-api-key': credential.current ?? loadGeminiApiKey(settings.apiKey),
+    ...settings.headers,
+  });
   const generateId = settings.generateId ?? (() => crypto.randomUUID());
   const languageModel = (modelId: string) =>
     new GoogleLanguageModel(modelId, {
@@ -85,8 +108,18 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
       fetch: settings.fetch,
       generateId,
       vertex: false,
+      refreshAuth: credential.refresh,
     });
-  return { name, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new GoogleEmbeddingModel(modelId, {
+      provider: name,
+      baseURL: () => baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      vertex: false,
+    });
+  return { name, languageModel, embeddingModel, tools: googleTools };
 }
 
 /**
@@ -100,8 +133,9 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
 export function createVertex(settings: GoogleVertexProviderSettings = {}): GoogleProvider {
   const name = settings.name ?? 'google-vertex';
   const baseURL = () => (settings.baseURL ?? vertexBaseURL(settings)).replace(/\/+$/, '');
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = async () => ({
-    authorization: `Bearer ${await loadVertexAccessToken(settings)}`,
+    authorization: `Bearer ${credential.current ?? (await loadVertexAccessToken(settings))}`,
     ...settings.headers,
   });
   const generateId = settings.generateId ?? (() => crypto.randomUUID());
@@ -114,8 +148,18 @@ export function createVertex(settings: GoogleVertexProviderSettings = {}): Googl
       fetch: settings.fetch,
       generateId,
       vertex: true,
+      refreshAuth: credential.refresh,
     });
-  return { name, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new GoogleEmbeddingModel(modelId, {
+      provider: name,
+      baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      vertex: true,
+    });
+  return { name, languageModel, embeddingModel, tools: googleTools };
 }
 
 function loadGeminiApiKey(apiKey: string | undefined): string {

@@ -4,7 +4,9 @@ import type { GenerateResponse } from '../../spec/generate-result.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import { decodeBase64 } from '../shared/base64.js';
 import type { GoogleCandidate, GoogleGenerateContentResponse, GooglePart } from './google-api.js';
+import { mapCodeExecutionResult, mapExecutableCode } from './map-google-code-execution.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
+import { mapGoogleGroundingSources } from './map-google-grounding.js';
 import { mapGoogleUsage } from './map-google-usage.js';
 import { checkGoogleResponse } from './read-google-wire.js';
 
@@ -22,8 +24,10 @@ export function mapGoogleResponse(options: {
   const response = checkGoogleResponse(options.response);
   const candidate = firstCandidate(response);
   const content: Content[] = [];
-  for (const part of candidate.content?.parts ?? []) mapPart(part, content, options.generateId);
-  const hasToolCalls = content.some((part) => part.type === 'tool-call');
+  const code = { id: undefined as string | undefined };
+  for (const part of candidate.content?.parts ?? []) mapPart(part, content, options.generateId, code);
+  content.push(...mapGoogleGroundingSources(candidate.groundingMetadata));
+  const hasToolCalls = content.some((part) => part.type === 'tool-call' && !part.providerExecuted);
   const blocked = response.candidates === undefined || response.candidates.length === 0;
   const metadata = googleResponseMetadata(response, candidate);
   return {
@@ -54,7 +58,12 @@ function firstCandidate(response: GoogleGenerateContentResponse): GoogleCandidat
   });
 }
 
-function mapPart(part: GooglePart, content: Content[], generateId: () => string): void {
+function mapPart(
+  part: GooglePart,
+  content: Content[],
+  generateId: () => string,
+  code: { id: string | undefined },
+): void {
   if (part.text !== undefined && part.text !== '') {
     if (part.thought) {
       content.push({ type: 'reasoning', text: part.text, ...signatureMetadata(part.thoughtSignature) });
@@ -70,6 +79,13 @@ function mapPart(part: GooglePart, content: Content[], generateId: () => string)
       toolName: part.functionCall.name,
       input: JSON.stringify(part.functionCall.args ?? {}),
     });
+  } else if (part.executableCode !== undefined) {
+    const call = mapExecutableCode(part, generateId());
+    code.id = call.toolCallId;
+    content.push(call);
+  } else if (part.codeExecutionResult !== undefined) {
+    content.push(mapCodeExecutionResult(part, code.id ?? generateId()));
+    code.id = undefined;
   } else if (part.inlineData !== undefined) {
     content.push({
       type: 'file',
@@ -107,5 +123,6 @@ export function googleResponseMetadata(
   if (response.promptFeedback !== undefined) google.promptFeedback = response.promptFeedback;
   if (candidate?.safetyRatings !== undefined) google.safetyRatings = candidate.safetyRatings;
   if (candidate?.groundingMetadata !== undefined) google.groundingMetadata = candidate.groundingMetadata;
+  if (candidate?.urlContextMetadata !== undefined) google.urlContextMetadata = candidate.urlContextMetadata;
   return Object.keys(google).length === 0 ? undefined : { google };
 }

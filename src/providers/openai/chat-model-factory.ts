@@ -1,3 +1,5 @@
+import type { APICallError } from '../../errors/api-call-error.js';
+import type { RefreshableCredential } from '../../http/auth-refresh.js';
 import { loadApiKey } from '../../http/load-api-key.js';
 import type { ChatDialect } from './openai-chat-dialect.js';
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js';
@@ -11,6 +13,8 @@ export interface ChatModelFactoryOptions {
   headers: () => Record<string, string>;
   userAgent?: string | undefined;
   fetch?: typeof fetch | undefined;
+  /** Runs the provider's `onAuthRefresh` after an auth error. */
+  refreshAuth?: ((error: APICallError) => Promise<void>) | undefined;
 }
 
 /** A `languageModel(id)` function for a chat-completions service. */
@@ -25,6 +29,7 @@ export function chatModelFactory(
       headers: options.headers,
       userAgent: options.userAgent,
       fetch: options.fetch,
+      refreshAuth: options.refreshAuth,
     });
 }
 
@@ -34,6 +39,11 @@ export function bearerHeaders(options: {
   environmentVariable: string;
   provider: string;
   headers: Record<string, string> | undefined;
+  /** A refreshed key, preferred once there is one. */
+  credential?: RefreshableCredential<string> | undefined;
 }): () => Record<string, string> {
-  return () => ({ authorization: `Bearer ${loadApiKey(options)}`, ...options.headers });
+  return () => ({
+    authorization: `Bearer ${options.credential?.current ?? loadApiKey(options)}`,
+    ...options.headers,
+  });
 }

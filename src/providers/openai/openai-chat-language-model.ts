@@ -1,3 +1,5 @@
+import type { APICallError } from '../../errors/api-call-error.js';
+import { refreshWith } from '../../http/auth-refresh.js';
 import { postCall } from '../../http/post-json.js';
 import { openSseStream, readJsonResponse } from '../../http/read-response.js';
 import { reduceEvents } from '../../http/reduce-events.js';
@@ -32,6 +34,8 @@ export interface OpenAIChatModelConfig {
   headers: () => Record<string, string>;
   userAgent?: string | undefined;
   fetch?: typeof fetch | undefined;
+  /** Runs the provider's `onAuthRefresh` after an auth error; the request is then sent once more. */
+  refreshAuth?: ((error: APICallError) => Promise<void>) | undefined;
 }
 
 /** A language model over chat completions; the dialect supplies each service's differences. */
@@ -117,6 +121,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
         headers: this.config.headers(),
         userAgent: this.config.userAgent,
         fetch: this.config.fetch,
+        refreshAuth: refreshWith(this.config.refreshAuth, () => ({ headers: this.config.headers() })),
       },
       parseErrorBody: this.config.dialect.parseErrorBody,
       stream: body.stream === true,

@@ -1,7 +1,9 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import { loadApiKey } from '../../http/load-api-key.js';
 import type { Provider } from '../../spec/language-model.js';
 import type { ChatDialect } from '../openai/openai-chat-dialect.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import {
   applyOpenAICompatibleOptions,
   echoReasoningContent,
@@ -19,6 +21,11 @@ export interface OpenAICompatibleSettings {
   apiKey?: string;
   /** Environment variable to read the key from when `apiKey` is absent, e.g. `XAI_API_KEY`; then the key is required. */
   apiKeyEnvironmentVariable?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** Reported as `LanguageModel.provider` and used as the provider-options key. @default 'openai-compat' */
   name?: string;
   headers?: Record<string, string>;
@@ -38,6 +45,7 @@ export interface OpenAICompatibleSettings {
  */
 export function createOpenAICompatible(settings: OpenAICompatibleSettings): Provider & {
   languageModel(modelId: string): OpenAIChatLanguageModel;
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
 } {
   const name = settings.name ?? 'openai-compat';
   const dialect: ChatDialect = {
@@ -51,8 +59,10 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       partFields: (part, message) => readPartFields(name, part, message),
     },
   };
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
   const headers = (): Record<string, string> => {
     const apiKey =
+      credential.current ??
       settings.apiKey ??
       (settings.apiKeyEnvironmentVariable
         ? loadApiKey({
@@ -63,8 +73,21 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
         : undefined);
     return { ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}), ...settings.headers };
   };
+  const baseURL = settings.baseURL.replace(/\/+$/, '');
   return {
     name,
+    // Float vectors: not every compatible server implements `encoding_format: base64`.
+    embeddingModel: (modelId: string) =>
+      new OpenAIEmbeddingModel(modelId, {
+        provider: name,
+        baseURL,
+        headers,
+        userAgent: settings.userAgent,
+        fetch: settings.fetch,
+        encodingFormat: 'float',
+        optionsKey: name,
+        maxValuesPerCall: undefined,
+      }),
     languageModel: (modelId: string) =>
       new OpenAIChatLanguageModel(modelId, {
         dialect,
@@ -72,6 +95,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
         headers,
         userAgent: settings.userAgent,
         fetch: settings.fetch,
+        refreshAuth: credential.refresh,
       }),
   };
 }

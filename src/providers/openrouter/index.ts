@@ -1,6 +1,8 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import type { Provider } from '../../spec/language-model.js';
 import { bearerHeaders, chatModelFactory } from '../openai/chat-model-factory.js';
 import type { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import { createGatewayDialect } from '../shared/gateway/create-gateway-dialect.js';
 import { applyOpenRouterOptions } from './openrouter-options.js';
 
@@ -21,6 +23,11 @@ export type {
 export interface OpenRouterSettings {
   /** @default process.env.OPENROUTER_API_KEY */
   apiKey?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** @default 'https://openrouter.ai/api/v1' */
   baseURL?: string;
   /** Extra headers on every request, e.g. `HTTP-Referer` and `X-Title` for OpenRouter's app rankings. */
@@ -34,6 +41,8 @@ export interface OpenRouterSettings {
 /** An OpenRouter provider: `provider.languageModel('anthropic/claude-haiku-4.5')`. */
 export interface OpenRouterProvider extends Provider {
   languageModel(modelId: string): OpenAIChatLanguageModel;
+  /** An embedding model on the service's OpenAI-compatible `/embeddings`. */
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
 }
 
 /**
@@ -59,17 +68,31 @@ export function createOpenRouter(settings: OpenRouterSettings = {}): OpenRouterP
     xaiResponses: true,
     reasoning: { readPlainReasoning: false, keepEmptyReasoning: true },
   });
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
+  const baseURL = (settings.baseURL ?? 'https://openrouter.ai/api/v1').replace(/\/+$/, '');
+  const headers = bearerHeaders({
+    apiKey: settings.apiKey,
+    environmentVariable: 'OPENROUTER_API_KEY',
+    provider: 'OpenRouter',
+    headers: settings.headers,
+    credential,
+  });
   const languageModel = chatModelFactory({
     dialect,
-    baseURL: settings.baseURL ?? 'https://openrouter.ai/api/v1',
-    headers: bearerHeaders({
-      apiKey: settings.apiKey,
-      environmentVariable: 'OPENROUTER_API_KEY',
-      provider: 'OpenRouter',
-      headers: settings.headers,
-    }),
+    baseURL,
+    headers,
     userAgent: settings.userAgent,
     fetch: settings.fetch,
+    refreshAuth: credential.refresh,
   });
-  return { name: dialect.provider, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new OpenAIEmbeddingModel(modelId, {
+      provider: dialect.provider,
+      baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      optionsKey: 'openrouter',
+    });
+  return { name: dialect.provider, languageModel, embeddingModel };
 }

@@ -112,8 +112,8 @@ describe('every prompt converter sends a history with approvals as if it had non
     });
   }
 
-  it('OpenAI Responses reports a provider-executed approval response it cannot send yet', () => {
-    const { warnings } = convertToOpenAIResponsesInput(
+  it('OpenAI Responses sends a provider-executed approval response as mcp_approval_response', () => {
+    const { input, warnings } = convertToOpenAIResponsesInput(
       [
         {
           role: 'tool',
@@ -130,6 +130,7 @@ describe('every prompt converter sends a history with approvals as if it had non
       ],
       { systemMessageMode: 'system', store: false },
     );
-    expect(warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('mcpr_1') })]);
+    expect(warnings).toEqual([]);
+    expect(input).toEqual([{ type: 'mcp_approval_response', approval_request_id: 'mcpr_1', approve: true }]);
   });
 });

@@ -1,6 +1,8 @@
+import { createRefreshableCredential, type OnAuthRefresh } from '../../http/auth-refresh.js';
 import type { Provider } from '../../spec/language-model.js';
 import { bearerHeaders, chatModelFactory } from '../openai/chat-model-factory.js';
 import type { OpenAIChatLanguageModel } from '../openai/openai-chat-language-model.js';
+import { OpenAIEmbeddingModel } from '../openai/openai-embedding-model.js';
 import { createGatewayDialect } from '../shared/gateway/create-gateway-dialect.js';
 import { applyVercelGatewayOptions } from './vercel-options.js';
 
@@ -21,6 +23,11 @@ export type {
 export interface VercelGatewaySettings {
   /** @default process.env.AI_GATEWAY_API_KEY */
   apiKey?: string;
+  /**
+   * Called once when a request's key is refused (a 401): return a new key (used from then on), or nothing to
+   * load it again; the request is then sent once more. See `OnAuthRefresh`.
+   */
+  onAuthRefresh?: OnAuthRefresh;
   /** @default 'https://ai-gateway.vercel.sh/v1' */
   baseURL?: string;
   /** Extra headers on every request. */
@@ -34,6 +41,8 @@ export interface VercelGatewaySettings {
 /** A Vercel AI Gateway provider: `provider.languageModel('anthropic/claude-sonnet-4')`. */
 export interface VercelGatewayProvider extends Provider {
   languageModel(modelId: string): OpenAIChatLanguageModel;
+  /** An embedding model on the service's OpenAI-compatible `/embeddings`. */
+  embeddingModel(modelId: string): OpenAIEmbeddingModel;
 }
 
 /**
@@ -58,17 +67,31 @@ export function createVercelGateway(settings: VercelGatewaySettings = {}): Verce
     xaiResponses: false,
     reasoning: { readPlainReasoning: true, keepEmptyReasoning: false },
   });
+  const credential = createRefreshableCredential(settings.onAuthRefresh);
+  const baseURL = (settings.baseURL ?? 'https://ai-gateway.vercel.sh/v1').replace(/\/+$/, '');
+  const headers = bearerHeaders({
+    apiKey: settings.apiKey,
+    environmentVariable: 'AI_GATEWAY_API_KEY',
+    provider: 'Vercel AI Gateway',
+    headers: settings.headers,
+    credential,
+  });
   const languageModel = chatModelFactory({
     dialect,
-    baseURL: settings.baseURL ?? 'https://ai-gateway.vercel.sh/v1',
-    headers: bearerHeaders({
-      apiKey: settings.apiKey,
-      environmentVariable: 'AI_GATEWAY_API_KEY',
-      provider: 'Vercel AI Gateway',
-      headers: settings.headers,
-    }),
+    baseURL,
+    headers,
     userAgent: settings.userAgent,
     fetch: settings.fetch,
+    refreshAuth: credential.refresh,
   });
-  return { name: dialect.provider, languageModel };
+  const embeddingModel = (modelId: string) =>
+    new OpenAIEmbeddingModel(modelId, {
+      provider: dialect.provider,
+      baseURL,
+      headers,
+      userAgent: settings.userAgent,
+      fetch: settings.fetch,
+      optionsKey: 'vercel',
+    });
+  return { name: dialect.provider, languageModel, embeddingModel };
 }

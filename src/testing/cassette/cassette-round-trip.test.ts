@@ -57,6 +57,43 @@ const headers: fc.Arbitrary<CassetteHeaders> = fc.dictionary(text, fc.array(text
   maxKeys: 4,
 });
 
+/** Response header text: what `Headers` accepts (tab, printable ASCII and Latin-1), YAML's specials included. */
+const headerText = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'aZ09 \t!#:-~é\u00ff'.split('')) }),
+      fc.constantFrom(
+        ': ',
+        '# ',
+        '- ',
+        "'",
+        '"',
+        '|',
+        '>',
+        '---',
+        '&a',
+        '*a',
+        '!!',
+        'null',
+        'true',
+        '1',
+        '~',
+      ),
+    ),
+    { maxLength: 6 },
+  )
+  .map((pieces) => pieces.join(''));
+
+/** Response header names are HTTP tokens, including ones that are also Object.prototype names. */
+const responseHeaders: fc.Arbitrary<CassetteHeaders> = fc.dictionary(
+  fc.oneof(
+    fc.string({ unit: fc.constantFrom(...'abz-_09!~'.split('')), minLength: 1 }),
+    fc.constantFrom('__proto__', 'constructor', 'toString', 'content-type'),
+  ),
+  fc.array(headerText, { maxLength: 3 }),
+  { maxKeys: 4 },
+);
+
 const body = fc.oneof(text, fc.uint8Array({ maxLength: 200 }));
 
 const interaction = (id: number): fc.Arbitrary<RecordedInteraction> =>
@@ -77,10 +114,10 @@ const interaction = (id: number): fc.Arbitrary<RecordedInteraction> =>
     ),
     response: fc.record(
       {
-        code: fc.integer({ min: 100, max: 599 }),
-        status: text,
+        code: fc.integer({ min: 200, max: 599 }),
+        status: headerText,
         body,
-        headers,
+        headers: responseHeaders,
         proto: fc.constantFrom('HTTP/1.1', 'HTTP/2.0'),
         contentLength: fc.integer({ min: -1, max: 1_000_000 }),
         duration: text,

@@ -26,13 +26,32 @@ export function parseCassette(text: string, options: { path?: string } = {}): Ca
   const [firstError] = document.errors;
   if (firstError)
     throw new InvalidCassetteError({ message: firstError.message, path: options.path, cause: firstError });
+  let value: unknown;
   try {
-    return readCassette(document.toJS());
+    // yaml stops alias expansion past maxAliasCount (a "billion laughs" document) with a ReferenceError, and
+    // a very deep document overflows its recursion with a RangeError: both are a broken cassette, not a bug.
+    value = document.toJS({ maxAliasCount });
+  } catch (error) {
+    const message = `unreadable YAML: ${(error as Error).message}`;
+    throw new InvalidCassetteError({ message, path: options.path, cause: error });
+  }
+  try {
+    return readCassette(value);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     throw new InvalidCassetteError({ message: error.message, path: options.path, cause: error });
   }
 }
+
+/** How many alias expansions a cassette may use; recorded cassettes use none. */
+const maxAliasCount = 100;
+/** The statuses a `Response` can have. */
+const minimumStatus = 200;
+const maximumStatus = 599;
+/** An HTTP header name (RFC 9110 token). */
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Characters no header value or status text may hold: controls but tab, and anything above U+00FF. */
+const forbiddenInHeaderValue = /[^\t\x20-\x7e\x80-\xff]/;
 
 function readCassette(value: unknown): Cassette {
   const fields = readFields(value, 'the document');
@@ -59,24 +78,24 @@ function readRequest(value: unknown, where: string): RecordedRequest {
     method: readString(fields.method, `${where}.method`),
     url: readString(fields.url, `${where}.url`),
     body: readBody(fields.body, `${where}.body`),
-    headers: readHeaders(fields.headers, `${where}.headers`),
+    headers: readHeaders(fields.headers, `${where}.headers`, readString),
     proto: readString(fields.proto, `${where}.proto`, ''),
     contentLength: readNumber(fields.content_length, `${where}.content_length`, -1),
     host: readString(fields.host, `${where}.host`, ''),
     ...(fields.form === undefined || fields.form === null
       ? {}
-      : { form: readHeaders(fields.form, `${where}.form`) }),
+      : { form: readHeaders(fields.form, `${where}.form`, readString) }),
   };
 }
 
 function readResponse(value: unknown, where: string): RecordedResponse {
   const fields = readFields(value, where);
-  const code = readNumber(fields.code, `${where}.code`);
+  const code = readStatus(fields.code, `${where}.code`);
   return {
     code,
-    status: readString(fields.status, `${where}.status`, String(code)),
+    status: readHeaderValue(fields.status ?? String(code), `${where}.status`),
     body: readBody(fields.body, `${where}.body`),
-    headers: readHeaders(fields.headers, `${where}.headers`),
+    headers: readHeaders(fields.headers, `${where}.headers`, readHeaderValue),
     proto: readString(fields.proto, `${where}.proto`, ''),
     contentLength: readNumber(fields.content_length, `${where}.content_length`, -1),
     duration: readString(fields.duration, `${where}.duration`, ''),
@@ -85,15 +104,56 @@ function readResponse(value: unknown, where: string): RecordedResponse {
   };
 }
 
-function readHeaders(value: unknown, where: string): CassetteHeaders {
+/**
+ * A header map. Response headers are replayed through `Headers`, so their names must be HTTP tokens and
+ * their values header text (`readHeaderValue`); request headers and forms are only compared, and may hold
+ * any text.
+ */
+function readHeaders(
+  value: unknown,
+  where: string,
+  readValue: (value: unknown, where: string) => string,
+): CassetteHeaders {
   if (value === undefined || value === null) return {};
+  const checkName = readValue === readHeaderValue;
   // fromEntries defines own properties, so a header named `__proto__` stays a header.
   return Object.fromEntries(
     Object.entries(readFields(value, where)).map(([name, values]) => {
+      if (checkName && !headerName.test(name)) {
+        throw new TypeError(`${where} has an invalid header name ${JSON.stringify(name)}`);
+      }
       const list = Array.isArray(values) ? values : [values];
-      return [name, list.map((item, index) => readString(item, `${where}.${name}[${index}]`))];
+      return [name, list.map((item, index) => readValue(item, `${where}.${name}[${index}]`))];
     }),
   );
+}
+
+function readHeaderValue(value: unknown, where: string): string {
+  const text = readString(value, where);
+  const forbidden = forbiddenInHeaderValue.exec(text);
+  if (forbidden !== null) {
+    throw new TypeError(
+      `${where} holds a ${describeCharacter(forbidden[0])} at position ${forbidden.index}, which an HTTP header cannot hold`,
+    );
+  }
+  return text;
+}
+
+function describeCharacter(character: string): string {
+  const code = character.charCodeAt(0);
+  const names: Record<number, string> = { 0: 'NUL', 10: 'line break', 13: 'carriage return' };
+  return names[code] ?? `character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** A recorded status code: an integer a `Response` accepts (200 to 599). */
+function readStatus(value: unknown, where: string): number {
+  const code = readNumber(value, where);
+  if (!Number.isInteger(code) || code < minimumStatus || code > maximumStatus) {
+    throw new TypeError(
+      `${where} must be an HTTP status from ${minimumStatus} to ${maximumStatus}, found ${code}`,
+    );
+  }
+  return code;
 }
 
 function readTransferEncoding(value: unknown, where: string): { transferEncoding?: string[] } {

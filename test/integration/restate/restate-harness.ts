@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const serverBinary = join(root, 'node_modules/@restatedev/restate-server-linux-x64/bin/restate-server');
+/** The server binary ships in @restatedev/restate-server's optional dependency for linux-x64 only. */
+export const restateServerInstalled = existsSync(serverBinary);
+
 // tsx as a loader in the service's own process (its CLI would fork a child that a SIGKILL would orphan).
 const tsxLoader = new URL('node_modules/tsx/dist/loader.mjs', `file://${root}`).href;
 const tsxPreflight = join(root, 'node_modules/tsx/dist/preflight.cjs');

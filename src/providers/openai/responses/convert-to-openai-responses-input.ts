@@ -8,6 +8,14 @@ import type {
 } from '../../../spec/message.js';
 import { encodeBase64 } from '../../shared/base64.js';
 import { withoutApprovalParts } from '../../shared/without-approval-parts.js';
+import {
+  type ClientCallItems,
+  clientCallItemsOf,
+  convertApprovalRequest,
+  convertApprovalResponse,
+  convertClientItemOutput,
+  convertKeptItem,
+} from './convert-openai-responses-tool-history.js';
 import type { ResponsesInputContent, ResponsesInputItem } from './openai-responses-api.js';
 import type { OpenAIResponsesModelRules } from './openai-responses-model-rules.js';
 
@@ -23,6 +31,8 @@ interface InputBuilder {
   input: ResponsesInputItem[];
   warnings: CallWarning[];
   options: ResponsesInputOptions;
+  /** Client tool items (custom, shell, apply_patch) by call id, to answer each in its own output type. */
+  clientCalls: ClientCallItems;
 }
 
 /**
@@ -33,7 +43,7 @@ export function convertToOpenAIResponsesInput(
   prompt: readonly Message[],
   options: ResponsesInputOptions,
 ): { input: ResponsesInputItem[]; warnings: CallWarning[] } {
-  const builder: InputBuilder = { input: [], warnings: [], options };
+  const builder: InputBuilder = { input: [], warnings: [], options, clientCalls: clientCallItemsOf(prompt) };
   for (const message of withoutApprovalParts(prompt, { keepProviderExecuted: true })) {
     messageConverters[message.role](message.content, builder);
   }
@@ -109,11 +119,19 @@ function convertFile(part: FilePart, index: number): ResponsesInputContent | und
   return undefined;
 }
 
-/** Each assistant part becomes its own item, in order. */
+/**
+ * Each assistant part becomes its own item, in order. Items OpenAI gave us whole (hosted tool results,
+ * client tool calls, MCP approval requests, compaction) go back as received, or as references when stored;
+ * a provider-executed call without its item is never sent alone.
+ */
 function convertAssistant(parts: MessagePart[], builder: InputBuilder): void {
   const start = builder.input.length;
   for (const part of parts) {
-    if (part.type === 'text') builder.input.push({ role: 'assistant', content: part.text });
+    const kept = convertKeptItem(part, builder.options.store);
+    if (kept !== undefined) builder.input.push(kept);
+    else if (part.type === 'tool-approval-request' && part.providerExecuted) {
+      builder.input.push(convertApprovalRequest(part, builder.options.store));
+    } else if (part.type === 'text') builder.input.push({ role: 'assistant', content: part.text });
     else if (part.type === 'tool-call' && !part.providerExecuted) {
       builder.input.push({
         type: 'function_call',
@@ -147,18 +165,20 @@ function convertToolResults(parts: MessagePart[], builder: InputBuilder): void {
 }
 
 /**
- * The hook for provider-side approvals (remote MCP): only `providerExecuted` responses reach here (client
- * ones are stripped by `withoutApprovalParts`). They are to be sent as `mcp_approval_response` items
- * answering the `mcp_approval_request` with id `approvalId`; until that lands they are reported.
+ * Provider-side approvals (remote MCP): only `providerExecuted` responses reach here (client ones are
+ * stripped by `withoutApprovalParts`); each is sent as the `mcp_approval_response` answering the
+ * `mcp_approval_request` with id `approvalId`.
  */
 function convertProviderApprovalResponse(part: ToolApprovalResponsePart, builder: InputBuilder): void {
-  builder.warnings.push({
-    type: 'other',
-    message: `provider-executed approval response ${part.approvalId} was not sent: remote MCP approvals are not supported yet`,
-  });
+  builder.input.push(convertApprovalResponse(part));
 }
 
 function convertToolResult(part: ToolResultPart, builder: InputBuilder): void {
+  const clientOutput = convertClientItemOutput(part, builder.clientCalls.get(part.toolCallId));
+  if (clientOutput !== undefined) {
+    builder.input.push(clientOutput);
+    return;
+  }
   const output = part.output;
   if (output.type !== 'media') {
     // `function_call_output.output` is a string: a JSON value travels as its JSON text.

@@ -24,6 +24,23 @@ export function mapOpenAIResponsesAnnotation(annotation: ResponsesAnnotation): S
       ...(annotation.title ? { title: annotation.title } : {}),
     };
   }
+  if (annotation.type === 'container_file_citation' || annotation.type === 'file_path') {
+    // Files the code interpreter wrote: the ids locate them (containers API, files API).
+    return {
+      type: 'source',
+      sourceType: 'document',
+      id: annotation.file_id ?? crypto.randomUUID(),
+      mediaType: 'application/octet-stream',
+      title: annotation.filename || annotation.file_id || 'File',
+      ...(annotation.filename ? { filename: annotation.filename } : {}),
+      providerMetadata: {
+        openai: {
+          fileId: annotation.file_id ?? '',
+          ...(annotation.container_id ? { containerId: annotation.container_id } : {}),
+        },
+      },
+    };
+  }
   if (annotation.type === 'file_citation') {
     const filename = annotation.filename || annotation.file_id;
     return {
@@ -58,6 +75,15 @@ export function reasoningMetadata(
  */
 export function mapOpenAIResponsesReasoning(item: ResponsesOutputItem): ReasoningContent | undefined {
   const summaries = (item.summary ?? []).map((part) => part.text ?? '');
+  // Open-weight servers (vLLM, LM Studio) send the reasoning itself as `reasoning_text` content.
+  const texts = (item.content ?? []).filter((part) => part.type === 'reasoning_text');
+  if (summaries.length === 0 && texts.length > 0) {
+    return {
+      type: 'reasoning',
+      text: texts.map((part) => part.text ?? '').join(''),
+      providerMetadata: reasoningMetadata(item, []),
+    };
+  }
   if (summaries.length === 0 && !item.encrypted_content) return undefined;
   const summary = summaries.length === 0 ? [''] : summaries;
   return { type: 'reasoning', text: summary.join('\n'), providerMetadata: reasoningMetadata(item, summary) };

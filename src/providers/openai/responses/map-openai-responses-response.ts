@@ -8,6 +8,19 @@ import {
   mapOpenAIResponsesReasoning,
   mapOpenAIWebSearchCall,
 } from './map-openai-responses-output.js';
+import {
+  expandParallelCall,
+  mapApprovalRequest,
+  mapCompaction,
+  unknownItemWarning,
+} from './map-openai-responses-special-items.js';
+import {
+  clientItems,
+  hostedItems,
+  isServerCustomCall,
+  mapClientItem,
+  mapHostedItem,
+} from './map-openai-responses-tool-items.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
 import type { ResponsesOutputItem, ResponsesResponse } from './openai-responses-api.js';
 import { checkResponsesResponse } from './read-responses-wire.js';
@@ -15,20 +28,30 @@ import { checkResponsesResponse } from './read-responses-wire.js';
 /** Output item type → the content it becomes. Unknown item types are skipped. */
 const itemMappers: Record<string, (item: ResponsesOutputItem) => Content[]> = {
   message: mapMessage,
-  function_call: (item) => [
-    {
+  function_call: (item) =>
+    expandParallelCall({
       type: 'tool-call',
       toolCallId: item.call_id ?? '',
       toolName: item.name ?? '',
       input: item.arguments || '{}',
-    },
-  ],
+    }),
   web_search_call: mapOpenAIWebSearchCall,
   reasoning: (item) => {
     const reasoning = mapOpenAIResponsesReasoning(item);
     return reasoning ? [reasoning] : [];
   },
+  mcp_approval_request: (item) => [mapApprovalRequest(item)],
+  compaction: (item) => [mapCompaction(item)],
+  ...Object.fromEntries(Object.keys(hostedItems).map((type) => [type, mapHostedItem])),
+  ...Object.fromEntries(
+    Object.keys(clientItems).map((type) => [type, (item: ResponsesOutputItem) => mapClientItem(item)]),
+  ),
 };
+
+/** Items that are calls for the caller to run: the response finishes with `tool-calls`. */
+export function isClientCallItem(type: string | undefined): boolean {
+  return type === 'function_call' || (type !== undefined && type in clientItems);
+}
 
 /** Text per `output_text` part, each followed by the sources its annotations cite. */
 function mapMessage(item: ResponsesOutputItem): Content[] {
@@ -50,6 +73,8 @@ export function mapOpenAIResponsesResponse(options: {
   url: string;
   responseBody: string;
   responseHeaders: Record<string, string>;
+  /** The custom tools the call declared; other custom tool calls ran at the server. */
+  customToolNames?: ReadonlySet<string>;
 }): GenerateResponse {
   const response = checkResponsesResponse(options.response, 'the response');
   if (response.error?.message) {
@@ -61,18 +86,31 @@ export function mapOpenAIResponsesResponse(options: {
     });
   }
   const output = response.output ?? [];
-  const content = output.flatMap((item) => itemMappers[item.type ?? '']?.(item) ?? []);
-  const hasFunctionCall = output.some((item) => item.type === 'function_call');
+  const content: Content[] = [];
+  const unknownItems: ResponsesOutputItem[] = [];
+  const names = options.customToolNames;
+  for (const item of output) {
+    const mapper =
+      item.type === 'custom_tool_call'
+        ? (custom: ResponsesOutputItem) => mapClientItem(custom, names)
+        : itemMappers[item.type ?? ''];
+    if (mapper) content.push(...mapper(item));
+    else unknownItems.push(item);
+  }
+  const hasFunctionCall = output.some(
+    (item) => isClientCallItem(item.type) && !isServerCustomCall(item, names),
+  );
   const logprobs = readLogprobs(output);
   const metadata = {
     ...(response.id ? { responseId: response.id } : {}),
+    ...(unknownItems.length > 0 ? { unknownItems } : {}),
     ...(logprobs ? { logprobs } : {}),
   };
   return {
     content,
     finishReason: mapOpenAIResponsesFinishReason(response.incomplete_details?.reason, hasFunctionCall),
     usage: mapOpenAIResponsesUsage(response.usage),
-    warnings: [],
+    warnings: unknownItems.map((item) => unknownItemWarning(item.type)),
     ...(Object.keys(metadata).length > 0 ? { providerMetadata: { openai: metadata } } : {}),
     response: {
       ...(response.id ? { id: response.id } : {}),

@@ -6,7 +6,8 @@ export type ResponsesInputItem =
   | { role: 'user'; content: ResponsesInputContent[] }
   | { type: 'function_call'; call_id: string; name: string; arguments: string }
   | { type: 'function_call_output'; call_id: string; output: string }
-  | { type: 'item_reference'; id: string };
+  | { type: 'item_reference'; id: string }
+  | ({ type: string } & Record<string, unknown>);
 
 /** A part of a user message's content list. */
 export type ResponsesInputContent =
@@ -23,7 +24,8 @@ export type ResponsesTool =
       parameters: unknown;
       strict: boolean;
     }
-  | ({ type: 'web_search' } & Record<string, unknown>);
+  | ({ type: 'web_search' } & Record<string, unknown>)
+  | ({ type: string } & Record<string, unknown>);
 
 /** An annotation on output text: a web or file citation. */
 export interface ResponsesAnnotation {
@@ -32,6 +34,8 @@ export interface ResponsesAnnotation {
   title?: string;
   filename?: string;
   file_id?: string;
+  /** `container_file_citation`: the code interpreter container holding the file. */
+  container_id?: string;
 }
 
 /** A web search call's action: the query it ran and what it found. */
@@ -63,8 +67,25 @@ export interface ResponsesOutputItem {
   /** `reasoning` items. */
   summary?: Array<{ type?: string; text?: string }> | null;
   encrypted_content?: string | null;
-  /** `web_search_call` items. */
+  /** `web_search_call` items; `shell_call` and `local_shell_call` items have their own action shape. */
   action?: ResponsesWebSearchAction | null;
+  /** `code_interpreter_call` items. */
+  code?: string | null;
+  container_id?: string | null;
+  /** `file_search_call` items. */
+  queries?: string[] | null;
+  /** `image_generation_call` items: the image as base64. */
+  result?: string | null;
+  output_format?: string | null;
+  /** `mcp_*` items. */
+  server_label?: string;
+  error?: unknown;
+  /** `custom_tool_call` items: the model's text. */
+  input?: string;
+  /** `apply_patch_call` items. */
+  operation?: unknown;
+  /** Any other field, kept when an item is sent back as received. */
+  [field: string]: unknown;
 }
 
 /** `usage` of a response. */
@@ -105,6 +126,9 @@ export interface ResponsesStreamEvent {
   logprobs?: unknown;
   summary_index?: number;
   annotation?: ResponsesAnnotation;
+  /** `response.image_generation_call.partial_image` events. */
+  partial_image_b64?: string;
+  partial_image_index?: number;
   /** `error` events. */
   code?: string | null;
   message?: string | null;

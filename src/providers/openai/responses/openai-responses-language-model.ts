@@ -1,3 +1,6 @@
+import { withResultText } from '../../../spec/generate-result.js';
+import type { APICallError } from '../../../errors/api-call-error.js';
+import { refreshWith } from '../../../http/auth-refresh.js';
 import { postCall } from '../../../http/post-json.js';
 import type { ParseErrorBody } from '../../../http/provider-error-body.js';
 import { openSseStream, readJsonResponse } from '../../../http/read-response.js';
@@ -13,6 +16,7 @@ import type { GenerateResponse, GenerateResult } from '../../../spec/generate-re
 import type { LanguageModel } from '../../../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../../../spec/object.js';
 import type { StreamPart } from '../../../spec/stream-part.js';
+import { customToolNamesOf } from './convert-openai-responses-provider-tool.js';
 import { mapOpenAIResponsesResponse } from './map-openai-responses-response.js';
 import type { ResponsesResponse } from './openai-responses-api.js';
 import { buildResponsesRequest } from './openai-responses-request.js';
@@ -34,6 +38,8 @@ export interface OpenAIResponsesModelConfig {
   userAgent?: string | undefined;
   fetch?: typeof fetch | undefined;
   parseErrorBody?: ParseErrorBody | undefined;
+  /** Runs the provider's `onAuthRefresh` after an auth error; the request is then sent once more. */
+  refreshAuth?: ((error: APICallError) => Promise<void>) | undefined;
 }
 
 /**
@@ -69,15 +75,16 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
       url: this.url,
       responseBody: JSON.stringify(response),
       responseHeaders: posted.responseHeaders,
+      customToolNames: customToolNamesOf(options.tools),
     });
-    return { ...result, warnings };
+    return withResultText({ ...result, warnings: [...warnings, ...result.warnings] });
   }
 
   private async streamOnce(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
     const { body, warnings } = buildResponsesRequest({ modelId: this.modelId, call: options, stream: true });
     const posted = await this.post(body, options);
     const events = await openSseStream(posted, this.url, this.config.parseErrorBody);
-    return this.reduceStream(events, warnings);
+    return this.reduceStream(events, warnings, customToolNamesOf(options.tools));
   }
 
   generateObject(options: ObjectCallOptions): Promise<ObjectResult> {
@@ -101,6 +108,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
         headers: this.config.headers(),
         userAgent: this.config.userAgent,
         fetch: this.config.fetch,
+        refreshAuth: refreshWith(this.config.refreshAuth, () => ({ headers: this.config.headers() })),
       },
       parseErrorBody: this.config.parseErrorBody,
       stream: body.stream === true,
@@ -108,12 +116,16 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
   }
 
   /** The stream stage: the shared event loop driving the Responses reducer. */
-  private reduceStream(events: AsyncIterable<SseEvent>, warnings: CallWarning[]): AsyncGenerator<StreamPart> {
+  private reduceStream(
+    events: AsyncIterable<SseEvent>,
+    warnings: CallWarning[],
+    customToolNames: ReadonlySet<string>,
+  ): AsyncGenerator<StreamPart> {
     return reduceEvents(events, {
       url: this.url,
       warnings,
       reducer: {
-        state: createResponsesStreamState(this.url),
+        state: createResponsesStreamState(this.url, customToolNames),
         reduce: reduceResponsesEvent,
         finish: finishResponsesStream,
         endWithError,

@@ -3,6 +3,7 @@ import type { CallWarning } from '../../../spec/call-warning.js';
 import type { Tool, ToolChoice } from '../../../spec/tool.js';
 import { closeObjects } from '../openai-chat-request.js';
 import { applyOpenAIResponsesOptions, checkPreviousResponseId } from './apply-openai-responses-options.js';
+import { convertOpenAIResponsesProviderTool } from './convert-openai-responses-provider-tool.js';
 import { convertToOpenAIResponsesInput } from './convert-to-openai-responses-input.js';
 import type { ResponsesTool } from './openai-responses-api.js';
 import { openAIResponsesModelRules } from './openai-responses-model-rules.js';
@@ -84,18 +85,21 @@ function applyTools(options: {
 
 function convertTool(tool: Tool, strict: boolean): ResponsesTool | undefined {
   if (tool.type === 'function') {
-    return {
+    const wire: ResponsesTool = {
       type: 'function',
       name: tool.name,
       description: tool.description,
       parameters: tool.inputSchema,
       strict,
     };
+    // Tool search: functions the model finds instead of seeing up front.
+    if (tool.providerOptions?.openai?.deferLoading === true) Object.assign(wire, { defer_loading: true });
+    return wire;
   }
   if (tool.id === openAIWebSearchToolId || tool.id === 'web_search') {
     return convertWebSearchTool(tool.args) as ResponsesTool;
   }
-  return undefined;
+  return convertOpenAIResponsesProviderTool(tool) as ResponsesTool | undefined;
 }
 
 function convertToolChoice(choice: ToolChoice): unknown {

@@ -10,9 +10,16 @@ import {
   reasoningMetadata,
   webSearchToolName,
 } from './map-openai-responses-output.js';
+import { expandParallelCall } from './map-openai-responses-special-items.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
 import type { ResponsesOutputItem, ResponsesStreamEvent } from './openai-responses-api.js';
 import { checkResponsesEvent } from './read-responses-wire.js';
+import {
+  reducePartialImage,
+  reduceUnknownItem,
+  toolItemAddedReducers,
+  toolItemDoneReducers,
+} from './openai-responses-tool-stream.js';
 
 interface ToolCallState {
   id: string;
@@ -37,23 +44,38 @@ export interface ResponsesStreamState {
   reasonings: Map<string, ReasoningState>;
   /** Message items whose text block is open. */
   openTexts: Set<string>;
+  /** The text block id of each message by output index: some gateways change item ids between events. */
+  textIdsByIndex: Map<number, string>;
+  /** Image formats of image generation calls, by item id, for their partial images. */
+  imageFormats: Map<string, string>;
+  /** Output items of types we do not know, for the finish metadata. */
+  unknownItems: ResponsesOutputItem[];
   hasFunctionCall: boolean;
   /** Token log probabilities of the output text, when `logprobs` was asked for. */
   logprobs: OpenAILogprob[] | undefined;
+  /** The custom tools the call declared; `undefined` treats every custom tool call as ours. */
+  customToolNames: ReadonlySet<string> | undefined;
   /** True once a terminal part (finish or error) was emitted. */
   ended: boolean;
 }
 
 /** A fresh reducer state for one stream. */
-export function createResponsesStreamState(url: string): ResponsesStreamState {
+export function createResponsesStreamState(
+  url: string,
+  customToolNames?: ReadonlySet<string>,
+): ResponsesStreamState {
   return {
     url,
     responseId: undefined,
     toolCalls: new Map(),
     reasonings: new Map(),
     openTexts: new Set(),
+    textIdsByIndex: new Map(),
+    imageFormats: new Map(),
+    unknownItems: [],
     hasFunctionCall: false,
     logprobs: undefined,
+    customToolNames,
     ended: false,
   };
 }
@@ -95,7 +117,21 @@ const eventReducers: Record<string, Reducer> = {
     if (event.item) itemAddedReducers[event.item.type ?? '']?.(state, event, event.item, parts);
   },
   'response.output_item.done': (state, event, parts) => {
-    if (event.item) itemDoneReducers[event.item.type ?? '']?.(state, event, event.item, parts);
+    if (!event.item) return;
+    const reducer = itemDoneReducers[event.item.type ?? ''];
+    if (reducer) reducer(state, event, event.item, parts);
+    else reduceUnknownItem(state, event.item, parts);
+  },
+  'response.image_generation_call.partial_image': reducePartialImage,
+  // Open-weight servers (vLLM, LM Studio) stream the reasoning itself.
+  'response.reasoning_text.delta': (state, event, parts) => {
+    if (!event.delta) return;
+    const id = event.item_id ?? '';
+    if (!state.reasonings.has(id)) {
+      state.reasonings.set(id, { added: { id, type: 'reasoning' }, summaryParts: 0 });
+      parts.push({ type: 'reasoning-start', id, providerMetadata: reasoningMetadata({ id }, []) });
+    }
+    parts.push({ type: 'reasoning-delta', id, delta: event.delta });
   },
   'response.output_text.delta': reduceTextDelta,
   'response.output_text.annotation.added': (_state, event, parts) => {
@@ -148,7 +184,12 @@ type ItemReducer = (
 ) => void;
 
 const itemAddedReducers: Record<string, ItemReducer> = {
-  message: (state, _event, item, parts) => openText(state, item.id ?? '', parts),
+  ...toolItemAddedReducers,
+  message: (state, event, item, parts) => {
+    const id = item.id ?? '';
+    if (event.output_index !== undefined) state.textIdsByIndex.set(event.output_index, id);
+    openText(state, id, parts);
+  },
   function_call: (state, event, item, parts) => {
     const toolCall = { id: item.call_id ?? '', name: item.name ?? '', fragments: [] };
     state.toolCalls.set(event.output_index ?? -1, toolCall);
@@ -170,8 +211,10 @@ const itemAddedReducers: Record<string, ItemReducer> = {
 };
 
 const itemDoneReducers: Record<string, ItemReducer> = {
-  message: (state, _event, item, parts) => {
-    const id = item.id ?? '';
+  ...toolItemDoneReducers,
+  message: (state, event, item, parts) => {
+    const id = textIdOf(state, event, item.id);
+    state.textIdsByIndex.delete(event.output_index ?? -1);
     if (state.openTexts.delete(id)) parts.push({ type: 'text-end', id });
   },
   function_call: (state, event, item, parts) => {
@@ -215,9 +258,18 @@ function reduceTextDelta(
     state.logprobs = state.logprobs ? state.logprobs.concat(tokens) : tokens;
   }
   if (!event.delta) return;
-  const id = event.item_id ?? '';
+  const id = textIdOf(state, event, event.item_id);
   openText(state, id, parts);
   parts.push({ type: 'text-delta', id, delta: event.delta });
+}
+
+/** The open text block of the event's output index, whatever item id the event names, else that id. */
+function textIdOf(
+  state: ResponsesStreamState,
+  event: ResponsesStreamEvent,
+  itemId: string | undefined,
+): string {
+  return state.textIdsByIndex.get(event.output_index ?? -1) ?? itemId ?? '';
 }
 
 function openText(state: ResponsesStreamState, id: string, parts: StreamPart[]): void {
@@ -233,7 +285,23 @@ function closeToolCall(
 ): void {
   const input = fullArguments || toolCall.fragments.join('') || '{}';
   parts.push({ type: 'tool-input-end', id: toolCall.id });
-  parts.push({ type: 'tool-call', toolCallId: toolCall.id, toolName: toolCall.name, input });
+  const calls = expandParallelCall({
+    type: 'tool-call',
+    toolCallId: toolCall.id,
+    toolName: toolCall.name,
+    input,
+  });
+  if (calls.length === 1) {
+    parts.push(calls[0]!);
+    return;
+  }
+  // The parallel wrapper's block closed above; each call it held gets a block of its own.
+  for (const call of calls) {
+    parts.push({ type: 'tool-input-start', id: call.toolCallId, toolName: call.toolName });
+    parts.push({ type: 'tool-input-delta', id: call.toolCallId, delta: call.input });
+    parts.push({ type: 'tool-input-end', id: call.toolCallId });
+    parts.push(call);
+  }
 }
 
 /** `response.completed` and `response.incomplete`: close what is open, then `finish` with the real reason. */
@@ -250,6 +318,7 @@ function reduceFinished(state: ResponsesStreamState, event: ResponsesStreamEvent
   const metadata = {
     ...(responseId ? { responseId } : {}),
     ...(state.logprobs ? { logprobs: state.logprobs } : {}),
+    ...(state.unknownItems.length > 0 ? { unknownItems: state.unknownItems } : {}),
   };
   state.ended = true;
   parts.push({

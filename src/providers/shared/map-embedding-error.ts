@@ -1,0 +1,57 @@
+import { APICallError } from '../../errors/api-call-error.js';
+import { EmbeddingInputTooLongError } from '../../errors/embedding-input-too-long-error.js';
+import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import { TooManyEmbeddingValuesError } from '../../errors/too-many-embedding-values-error.js';
+import type { EmbedCallOptions } from '../../spec/embedding-model.js';
+
+/** How providers word an input over the model's length (OpenAI, Gemini, Vertex, Bedrock, Cohere). */
+const tooLong =
+  /maximum (context|input) length|too long|too many tokens|exceeds the (maximum|max)|input length|token limit/i;
+
+/** A provider's 400 about an over-long value as `EmbeddingInputTooLongError`; anything else unchanged. */
+export function mapEmbeddingError(error: unknown, model: { provider: string; modelId: string }): unknown {
+  if (!APICallError.isInstance(error) || error.statusCode !== 400) return error;
+  const providerMessage = error.providerMessage || error.message;
+  if (!tooLong.test(providerMessage)) return error;
+  return new EmbeddingInputTooLongError({ ...model, providerMessage, cause: error });
+}
+
+/** Checks a call before it is sent: not over the model's batch size, `dimensions` a positive integer. */
+export function checkEmbedCall(
+  options: EmbedCallOptions,
+  model: { provider: string; modelId: string; maxValuesPerCall: number | undefined },
+): void {
+  const { maxValuesPerCall } = model;
+  if (maxValuesPerCall !== undefined && options.values.length > maxValuesPerCall) {
+    throw new TooManyEmbeddingValuesError({ ...model, maxValuesPerCall, values: options.values.length });
+  }
+  const { dimensions } = options;
+  if (dimensions !== undefined && (!Number.isInteger(dimensions) || dimensions < 1)) {
+    throw new InvalidArgumentError({
+      argument: 'dimensions',
+      message: `dimensions must be a positive integer (the vector length you want), got ${String(dimensions)}`,
+    });
+  }
+}
+
+/** Little-endian float32 vectors sent as base64 (`encoding_format: base64`), as plain numbers. */
+export function decodeFloat32Base64(base64: string): number[] | undefined {
+  let binary: string;
+  try {
+    binary = atob(base64);
+  } catch {
+    return undefined;
+  }
+  if (binary.length % 4 !== 0) return undefined;
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  const view = new DataView(bytes.buffer);
+  const vector = new Array<number>(bytes.length / 4);
+  for (let index = 0; index < vector.length; index++) vector[index] = view.getFloat32(index * 4, true);
+  return vector;
+}
+
+/** Whether `value` is an array of finite numbers. */
+export function isNumberArray(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item));
+}
