@@ -15,6 +15,7 @@ import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../spec/
 import type { StreamPart } from '../spec/stream-part.js';
 import type { FunctionTool } from '../spec/tool.js';
 import type { Usage } from '../spec/usage.js';
+import { BlockEmitter } from './block-emitter.js';
 import type { LlamaCppRuntime } from './create-llama-cpp.js';
 import { forcedToolSchema } from './forced-tool-schema.js';
 import { PartQueue } from './part-queue.js';
@@ -97,7 +98,10 @@ export class LlamaCppLanguageModel implements LanguageModel {
       autoDisposeSequence: false,
     });
     const before = sequence.tokenMeter.getState();
-    const blocks = new BlockEmitter(emit, plan.forcedTools !== undefined);
+    const blocks = new BlockEmitter(emit, {
+      silent: plan.forcedTools !== undefined,
+      splitThinkTags: plan.grammar === undefined,
+    });
     try {
       const response = await chat.generateResponse(toLlamaChatHistory(withoutApprovalParts(options.prompt)), {
         ...samplingOf(options),
@@ -249,48 +253,4 @@ function forcedToolCall(text: string, toolCallId: string): Content {
     toolName: String(parsed.name),
     input: JSON.stringify(parsed.arguments ?? {}),
   };
-}
-
-/**
- * Turns sampled chunks into text and reasoning blocks, emitting `*-start`/`*-delta`/`*-end` parts; in
- * forced-tool mode the sampled text is the call itself and stays out of the content.
- */
-class BlockEmitter {
-  private readonly content: Content[] = [];
-  private open: { kind: 'text' | 'reasoning'; id: string; text: string } | undefined;
-  private counter = 0;
-
-  constructor(
-    private readonly emit: (part: StreamPart) => void,
-    private readonly silent: boolean,
-  ) {}
-
-  nextId(prefix: string): string {
-    this.counter += 1;
-    return `${prefix}_${this.counter}`;
-  }
-
-  chunk(reasoning: boolean, text: string): void {
-    if (this.silent || text === '') return;
-    const kind = reasoning ? 'reasoning' : 'text';
-    if (this.open?.kind !== kind) {
-      this.close();
-      this.open = { kind, id: this.nextId(kind), text: '' };
-      this.emit({ type: `${kind}-start`, id: this.open.id });
-    }
-    this.open.text += text;
-    this.emit({ type: `${kind}-delta`, id: this.open.id, delta: text });
-  }
-
-  finish(): Content[] {
-    this.close();
-    return this.content;
-  }
-
-  private close(): void {
-    if (!this.open) return;
-    this.emit({ type: `${this.open.kind}-end`, id: this.open.id });
-    this.content.push({ type: this.open.kind, text: this.open.text } as Content);
-    this.open = undefined;
-  }
 }
