@@ -20,7 +20,8 @@ const shared = {
   format: 'esm',
   target: 'es2022',
   packages: 'external',
-  sourcemap: true,
+  // No source maps: they would point at src/, which the package does not ship.
+  sourcemap: false,
   logLevel: 'warning',
 };
 await build({

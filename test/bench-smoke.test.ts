@@ -1,14 +1,19 @@
 /**
  * Runs every fantasy-ts case of the benchmark (`npm run bench`) with tiny inputs, so the bench keeps
- * compiling and working as the library changes. Nothing here is timed; the AI SDK side is not run.
+ * compiling and working as the library changes. Nothing here is timed; the AI SDK and openai sides are not
+ * run, so bench/node_modules (the comparison SDKs) need not be installed.
  */
 import { describe, expect, it } from 'vitest';
 import { fantasyProgram, measureBundle } from '../bench/cases/bundle-size.js';
 import { measureColdImport } from '../bench/cases/cold-import.js';
+import { measureHttp } from '../bench/cases/http-streams.js';
+import { measureLongRun } from '../bench/cases/long-run.js';
 import { measureMemory } from '../bench/cases/memory.js';
+import { httpCharts, longRunChart, objectStreamChart } from '../bench/charts.js';
 import {
   createFantasyAgentLoop,
   fantasyAgentTextStream,
+  fantasyLongRun,
   fantasyModelTextStream,
   fantasyStreamObject,
   fantasyToolInputStream,
@@ -121,5 +126,84 @@ describe('bench statistics', () => {
     expect(fitted.exponent).toBeCloseTo(2);
     expect(fitted.ms).toBeCloseTo(640);
     expect(extrapolate([{ size: 1, ms: 10 }], 4)).toEqual({ ms: 160, exponent: 2 });
+  });
+});
+
+describe('bench case 9: real HTTP', () => {
+  it('serves SSE from its own process and counts every character in fresh client processes', async () => {
+    const measurements = await measureHttp(
+      {
+        concurrency: [2],
+        rounds: 1,
+        textDeltas: 20,
+        toolBytes: 128,
+        subjects: ['floor', 'fantasy-agent'],
+        kinds: ['tool'],
+      },
+      () => undefined,
+    );
+    expect(measurements.map((m) => `${m.kind} ${m.subject}`)).toEqual(['tool floor', 'tool fantasy-agent']);
+    for (const measurement of measurements) {
+      expect(measurement.streams).toBe(2);
+      expect(measurement.cpuMs).toBeGreaterThan(0);
+      expect(measurement.peakRssMb).toBeGreaterThanOrEqual(measurement.baselineRssMb);
+    }
+  }, 120_000);
+});
+
+describe('bench case 10: long run', () => {
+  it.each(['generate', 'stream'] as const)('runs 200 %s steps and reports two hundreds', async (mode) => {
+    const measurement = await measureLongRun('fantasy', fantasyLongRun, mode, 200);
+    expect(measurement.perHundredUs).toHaveLength(2);
+    expect(measurement.retainedMb).toBeGreaterThan(-100);
+  });
+});
+
+describe('bench charts', () => {
+  it('draws the object-stream, HTTP and long-run charts as SVG', () => {
+    const object = objectStreamChart({
+      id: '2',
+      title: '',
+      rows: [],
+      checks: [],
+      notes: [],
+      data: [
+        { size: 16 * 1024, tool: 20, text: 18, ai: 1400 },
+        { size: 64 * 1024, tool: 80, text: 70, ai: undefined },
+      ],
+    });
+    expect(object).toMatch(/^<svg[^>]*viewBox/);
+    expect(object.match(/<polyline/g)).toHaveLength(3);
+    const http = httpCharts(
+      {
+        id: '9',
+        title: '',
+        rows: [],
+        checks: [],
+        notes: [],
+        data: ['floor', 'fantasy-model'].map((subject) => ({
+          subject,
+          kind: 'tool',
+          streams: 500,
+          cpuMs: 100,
+          wallMs: 1,
+          peakRssMb: 90,
+          baselineRssMb: 80,
+          round: 0,
+        })),
+      },
+      { floor: 'floor', 'fantasy-model': 'model.stream' },
+    );
+    expect(Object.keys(http)).toEqual(['http-tool-cpu.svg', 'http-tool-rss.svg']);
+    expect(http['http-tool-cpu.svg']).toContain('1.00× floor');
+    const longRun = longRunChart({
+      id: '10',
+      title: '',
+      rows: [],
+      checks: [],
+      notes: [],
+      data: [{ subject: 'fantasy-ts agent.stream', perHundredUs: [20, 21, 19], retainedMb: 1 }],
+    });
+    expect(longRun.match(/<circle/g)).toHaveLength(3);
   });
 });

@@ -34,6 +34,7 @@ export interface HttpSettings {
   textDeltas: number;
   toolBytes: number;
   subjects?: readonly string[];
+  kinds?: readonly StreamKind[];
 }
 
 /** One measurement in the JSON results, for the charts. */
@@ -102,7 +103,7 @@ export async function measureHttp(
   const names = settings.subjects ?? httpSubjects.map(([name]) => name);
   const measurements: HttpMeasurement[] = [];
   try {
-    for (const kind of ['text', 'tool'] as const) {
+    for (const kind of settings.kinds ?? (['text', 'tool'] as const)) {
       for (const streams of settings.concurrency) {
         log(`case 9: ${kind}, ${streams} concurrent streams`);
         for (let round = 0; round < settings.rounds; round += 1) {

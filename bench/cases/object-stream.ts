@@ -24,6 +24,10 @@ interface SizeResult {
   text: number;
   ai: number | undefined;
   runs: { fantasy: number; ai: number };
+  /** How many partial objects each reader received (the same every run: both SDKs are deterministic here). */
+  partials: { tool: number; text: number; ai: number | undefined };
+  /** Every ai run's time, for the spread. */
+  aiRuns: number[];
   aiNote?: string;
 }
 
@@ -43,7 +47,19 @@ export async function runObjectStreamCase(settings: CaseSettings): Promise<CaseR
     title: `Object stream: ${deltaSize}-character deltas, read as partial objects`,
     rows: results.flatMap(toRows),
     checks: objectChecks(results),
-    notes: [...growthNotes(results), ...results.flatMap((result) => (result.aiNote ? [result.aiNote] : []))],
+    notes: [
+      ...growthNotes(results),
+      ...results.flatMap((result) => (result.aiNote ? [result.aiNote] : [])),
+      `partials = objects each reader received from partialObjectStream / partialOutputStream; ${deltaSize}-character deltas: ${results.map((result) => `${result.size / 1024} KB ${result.deltas.toLocaleString('en')} deltas`).join(', ')}`,
+    ],
+    data: results.map(({ size, tool, text, ai, aiRuns, partials }) => ({
+      size,
+      tool,
+      text,
+      ai,
+      aiRuns,
+      partials,
+    })),
   };
 }
 
@@ -58,13 +74,16 @@ async function measureFantasy(
   fixtures: ObjectFixtures[],
   quick: boolean,
 ): Promise<SizeResult[]> {
+  const partials = new Map<string, number>();
   const subjects = sizes.flatMap((size, index) =>
     (['tool', 'text'] as const).map((mode) => ({
       name: `${size} ${mode}`,
       run: async () => {
         const fixture = fixtures[index]!;
         const fetch = mode === 'tool' ? fixture.toolFetch : fixture.textFetch;
-        verifyObject(await fantasyStreamObject({ fetch, mode }), fixture.text);
+        const result = await fantasyStreamObject({ fetch, mode });
+        verifyObject(result, fixture.text);
+        partials.set(`${size} ${mode}`, result.partials);
       },
     })),
   );
@@ -76,6 +95,8 @@ async function measureFantasy(
     text: median(times.get(`${size} text`)!),
     ai: undefined,
     runs: { fantasy: times.get(`${size} tool`)!.length, ai: 0 },
+    partials: { tool: partials.get(`${size} tool`)!, text: partials.get(`${size} text`)!, ai: undefined },
+    aiRuns: [],
   }));
 }
 
@@ -91,9 +112,15 @@ async function measureAi(
     result.aiNote = `ai ${result.size / 1024} KB skipped: estimated ${(estimate.ms / 1000).toFixed(0)} s (time ∝ size^${estimate.exponent.toFixed(2)}, fitted on ${from})`;
     return;
   }
-  const aiRun = async () => verifyObject(await aiStreamObject(fixtures.textFetch), fixtures.text);
-  const aiRuns = await measure(aiRun, { warmup: 0, runs: context.quick ? 1 : 3, budgetMs: 20_000 });
+  const aiRun = async () => {
+    const streamed = await aiStreamObject(fixtures.textFetch);
+    verifyObject(streamed, fixtures.text);
+    result.partials.ai = streamed.partials;
+  };
+  // At least two runs whenever one takes under 45 s (64 KB does), so the ai figure has a spread.
+  const aiRuns = await measure(aiRun, { warmup: 0, runs: context.quick ? 1 : 3, budgetMs: 45_000 });
   result.ai = median(aiRuns);
+  result.aiRuns = aiRuns;
   result.runs.ai = aiRuns.length;
   aiPoints.push({ size: result.size, ms: result.ai });
 }
@@ -108,14 +135,18 @@ function toRows(result: SizeResult): ResultRow[] {
     runs: result.runs.fantasy,
     note:
       perDelta(result[mode]) +
-      (result.ai === undefined ? '' : `, ${formatRatio(result.ai / result[mode])} faster than ai`),
+      (result.ai === undefined ? '' : `, ${formatRatio(result.ai / result[mode])} faster than ai`) +
+      `, ${result.partials[mode].toLocaleString('en')} partials`,
   });
   const aiRow: ResultRow = {
     subject: `${label} ai streamText + Output.object`,
     value: result.ai,
     unit: 'ms',
     runs: result.runs.ai,
-    note: result.ai === undefined ? 'skipped (see note)' : perDelta(result.ai),
+    note:
+      result.ai === undefined
+        ? 'skipped (see note)'
+        : `${perDelta(result.ai)}, runs ${result.aiRuns.map((ms) => ms.toFixed(0)).join(', ')} ms, ${(result.partials.ai ?? 0).toLocaleString('en')} partials`,
   };
   return [fantasyRow('tool'), fantasyRow('text'), aiRow];
 }

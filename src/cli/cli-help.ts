@@ -49,8 +49,9 @@ Streams an object that matches the JSON Schema, redrawing it in place as it grow
 
 Object options:
       --schema <file.json>          the JSON Schema of the object (required)
-      --schema-name <name>          names the object for the model, e.g. Person
-      --schema-description <text>   describes the object for the model
+      --schema-name <name>          names the object for the model (default: the schema's title)
+                                    (--max-tokens defaults to 4000 here)
+      --schema-description <text>   describes the object for the model (default: the schema's description)
       --mode <mode>                 auto (default), json, tool or text
 
 ${modelOptions}`,

@@ -21,6 +21,9 @@ export function describeCliError(error: unknown): { message: string; exitCode: E
   if (InvalidArgumentError.isInstance(error) || InvalidConversationError.isInstance(error)) {
     return { message: error.message, exitCode: 2 };
   }
+  // A request the cassette does not hold is the command line's to fix (prompt, options, file): say how it differs.
+  const miss = cassetteMissOf(error);
+  if (miss !== undefined) return { message: miss.message, exitCode: 2 };
   return { message: describeRuntimeError(error), exitCode: 1 };
 }
 
@@ -40,8 +43,21 @@ function describeRuntimeError(error: unknown): string {
   return String(error);
 }
 
-/** The provider's own message first, then where and what status, then a hint for auth failures. */
+/** The cassette miss behind an error, also when it ended a retried call. */
+function cassetteMissOf(error: unknown): CassetteMissError | undefined {
+  if (CassetteMissError.isInstance(error)) return error;
+  if (RetryError.isInstance(error)) return error.errors.find((item) => CassetteMissError.isInstance(item));
+  return undefined;
+}
+
+/**
+ * The provider's own message first, then where and what status, then a hint for auth failures. Only an
+ * answer with an HTTP status is "the provider answered"; a connection that failed says so.
+ */
 function describeApiCallError(error: APICallError): string {
+  if (error.statusCode === undefined && error.title === 'connection error') {
+    return `${error.providerMessage}\n${error.method} ${error.url}`;
+  }
   const status = error.statusCode === undefined ? '' : ` (HTTP ${error.statusCode})`;
   const hint =
     error.statusCode === 401 || error.statusCode === 403

@@ -113,10 +113,10 @@ describe('fantasy object', () => {
     expect(environment.stderr.text()).toContain('--mode must be one of auto, json, tool, text, got "yaml"');
   });
 
-  it('reports a request the cassette does not hold as a runtime error (exit 1), with an error line in --json', async () => {
+  it('reports a request the cassette does not hold as a setup error (exit 2) showing the difference, with an error line in --json', async () => {
     const args = seedArgs('--json').map((arg) => (arg === '4000' ? '3000' : arg));
     const environment = testEnvironment(args);
-    expect(await runCli(environment)).toBe(1);
+    expect(await runCli(environment)).toBe(2);
     expect(JSON.parse(environment.stdout.text())).toMatchObject({
       type: 'error',
       error: { name: 'CassetteMissError' },

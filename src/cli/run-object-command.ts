@@ -42,17 +42,17 @@ export async function runObjectCommand(
     return 0;
   }
   const options = readModelOptions(values);
-  const schema = await readSchemaFile(values.schema, environment);
+  const { schema, title, description } = splitSchemaLabels(await readSchemaFile(values.schema, environment));
   const mode = readMode(values.mode);
   const prompt = await readPrompt(positionals, environment, 'object --schema person.json');
-  const schemaName = values['schema-name'];
-  const schemaDescription = values['schema-description'];
+  const schemaName = values['schema-name'] ?? title;
+  const schemaDescription = values['schema-description'] ?? description;
   await withCliModel(options, environment, async (model) => {
     const result = await streamObject({
       model,
       schema,
       prompt,
-      ...samplingOf(options),
+      ...samplingOf({ ...options, maxOutputTokens: options.maxOutputTokens ?? defaultObjectMaxTokens }),
       ...retriesOf(options, environment.stderr),
       ...systemOf(options),
       ...(typeof schemaName === 'string' ? { schemaName } : {}),
@@ -65,6 +65,22 @@ export async function runObjectCommand(
     writeFinishSummary(environment, finish);
   });
   return 0;
+}
+
+/** `fantasy object`'s `--max-tokens` when unset: room for a large object (and Fantasy's example's value). */
+export const defaultObjectMaxTokens = 4000;
+
+/**
+ * The schema file's top-level `title` and `description` name and describe the object (the defaults of
+ * `--schema-name` and `--schema-description`), as Fantasy's object calls do; the rest is the schema sent.
+ */
+function splitSchemaLabels(schema: JSONSchema): { schema: JSONSchema; title?: string; description?: string } {
+  const { title, description, ...rest } = schema;
+  return {
+    schema: rest,
+    ...(typeof title === 'string' ? { title } : {}),
+    ...(typeof description === 'string' ? { description } : {}),
+  };
 }
 
 /** Reads the stream: JSON lines, or partial objects redrawn in place on a terminal. Returns the `finish` part. */

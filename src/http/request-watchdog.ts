@@ -2,6 +2,9 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { TimeoutError, type TimeoutKind } from '../errors/timeout-error.js';
 import type { RequestOptions, TimeoutOptions } from '../spec/call-options.js';
 
+/** What a reader's `read()` gives (spelled without the DOM-only `ReadableStreamReadResult`). */
+type ReadResult<T> = Awaited<ReturnType<ReadableStreamDefaultReader<T>['read']>>;
+
 /** What a watchdog guards: the call's timeouts and the caller's signal. */
 export interface RequestWatchdogOptions {
   timeout: RequestOptions['timeout'];
@@ -111,11 +114,11 @@ export class RequestWatchdog {
    * Reads one chunk of the body and records its arrival. Once the request failed, the read throws the
    * failure, whatever the reader answered (a cancelled reader answers `done`).
    */
-  async read<T>(reader: ReadableStreamDefaultReader<T>): Promise<ReadableStreamReadResult<T>> {
+  async read<T>(reader: ReadableStreamDefaultReader<T>): Promise<ReadResult<T>> {
     this.#throwIfFailed();
     this.#reader = reader;
     this.#startWaiting();
-    let result: ReadableStreamReadResult<T>;
+    let result: ReadResult<T>;
     try {
       result = await reader.read();
     } catch (error) {

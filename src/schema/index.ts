@@ -1,3 +1,4 @@
+export type { FromJSONSchema } from './from-json-schema.js';
 export { isTypedJSONSchema, jsonSchema, type TypedJSONSchema } from './json-schema-wrapper.js';
 export { normalizeSchema } from './normalize-schema.js';
 export { type InferSchema, type ObjectSchema, type SchemaInput, toObjectSchema } from './object-schema.js';

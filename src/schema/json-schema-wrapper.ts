@@ -1,4 +1,5 @@
 import type { JSONSchema } from '../spec/json-value.js';
+import type { FromJSONSchema } from './from-json-schema.js';
 
 const marker = Symbol.for('fantasy-ts.json-schema');
 
@@ -11,12 +12,16 @@ export interface TypedJSONSchema<T> {
 }
 
 /**
- * Wraps a plain JSON Schema so helpers can infer `T`. Values are validated against the schema itself.
+ * Wraps a plain JSON Schema so helpers can infer its type: from the schema literal itself (see
+ * `FromJSONSchema`), or the `T` you give. Values are validated against the schema.
  *
  * @example
- * const person = jsonSchema<{ name: string }>({ type: 'object', properties: { name: { type: 'string' } }, required: ['name'] });
+ * const person = jsonSchema({ type: 'object', properties: { name: { type: 'string' } }, required: ['name'] });
+ * // TypedJSONSchema<{ name: string }>; or jsonSchema<Person>(schema) to name the type yourself
  */
-export function jsonSchema<T = unknown>(schema: JSONSchema): TypedJSONSchema<T> {
+export function jsonSchema<T = never, const S extends JSONSchema = JSONSchema>(
+  schema: S,
+): TypedJSONSchema<[T] extends [never] ? FromJSONSchema<S> : T> {
   return { [marker]: true, jsonSchema: schema };
 }
 

@@ -1,5 +1,6 @@
 import type { ObjectIssue } from '../errors/no-object-generated-error.js';
 import type { JSONSchema } from '../spec/json-value.js';
+import type { FromJSONSchema } from './from-json-schema.js';
 import { isTypedJSONSchema, type TypedJSONSchema } from './json-schema-wrapper.js';
 import { isStandardSchema, type StandardSchemaV1 } from './standard-schema.js';
 import { validateJsonSchema } from './validate-json-schema.js';
@@ -9,7 +10,13 @@ export type SchemaInput<T = unknown> = StandardSchemaV1<unknown, T> | TypedJSONS
 
 /** The TypeScript type a schema input describes. */
 export type InferSchema<S> =
-  S extends StandardSchemaV1<unknown, infer T> ? T : S extends TypedJSONSchema<infer T> ? T : unknown;
+  S extends StandardSchemaV1<unknown, infer T>
+    ? T
+    : S extends TypedJSONSchema<infer T>
+      ? T
+      : S extends JSONSchema
+        ? FromJSONSchema<S>
+        : unknown;
 
 /** A schema made uniform: the JSON Schema to send, and a validator that returns the typed value or issues. */
 export interface ObjectSchema<T = unknown> {

@@ -8,16 +8,17 @@ export interface JSONObject {
 
 /**
  * A JSON Schema (draft 2020-12 / draft-07 subset that providers accept). Only the common keywords are
- * typed; any other keyword passes through unchanged.
+ * typed; any other keyword passes through unchanged. Arrays may be readonly, so a literal declared
+ * `as const` is accepted (and typed: see `jsonSchema()`).
  */
 export interface JSONSchema {
-  type?: string | string[];
+  type?: string | readonly string[];
   description?: string;
-  properties?: Record<string, JSONSchema>;
-  required?: string[];
-  items?: JSONSchema | JSONSchema[];
-  enum?: unknown[];
+  properties?: Readonly<Record<string, JSONSchema>>;
+  required?: readonly string[];
+  items?: JSONSchema | readonly JSONSchema[];
+  enum?: readonly unknown[];
   additionalProperties?: boolean | JSONSchema;
-  anyOf?: JSONSchema[];
+  anyOf?: readonly JSONSchema[];
   [keyword: string]: unknown;
 }

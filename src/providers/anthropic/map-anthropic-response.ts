@@ -1,7 +1,7 @@
 import type { CallWarning } from '../../spec/call-warning.js';
 import type { Content } from '../../spec/content.js';
 import type { GenerateResponse } from '../../spec/generate-result.js';
-import { isWireObject, wireTypeError } from '../shared/wire-type-error.js';
+import { isWireObject, mapWireSafely, wireTypeError } from '../shared/wire-type-error.js';
 import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.js';
 import { anthropicOptionsKey } from './anthropic-options.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
@@ -25,6 +25,13 @@ import { unknownBlockWarning } from './unknown-anthropic-block.js';
  * warning each.
  */
 export function mapAnthropicResponse(options: {
+  response: AnthropicResponse;
+  responseHeaders: Record<string, string>;
+}): GenerateResponse {
+  return mapWireSafely(options.response, () => mapAnthropicResponseUnsafe(options));
+}
+
+function mapAnthropicResponseUnsafe(options: {
   response: AnthropicResponse;
   responseHeaders: Record<string, string>;
 }): GenerateResponse {

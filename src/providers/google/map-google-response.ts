@@ -3,6 +3,7 @@ import type { Content } from '../../spec/content.js';
 import type { GenerateResponse } from '../../spec/generate-result.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import { decodeBase64 } from '../shared/base64.js';
+import { mapWireSafely } from '../shared/wire-type-error.js';
 import type { GoogleCandidate, GoogleGenerateContentResponse, GooglePart } from './google-api.js';
 import { mapCodeExecutionResult, mapExecutableCode } from './map-google-code-execution.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
@@ -17,6 +18,14 @@ import { checkGoogleResponse } from './read-google-wire.js';
  * Function calls without an id get one from `generateId`.
  */
 export function mapGoogleResponse(options: {
+  response: GoogleGenerateContentResponse;
+  generateId: () => string;
+  responseHeaders: Record<string, string>;
+}): Omit<GenerateResponse, 'warnings'> {
+  return mapWireSafely(options.response, () => mapGoogleResponseUnsafe(options));
+}
+
+function mapGoogleResponseUnsafe(options: {
   response: GoogleGenerateContentResponse;
   generateId: () => string;
   responseHeaders: Record<string, string>;

@@ -2,7 +2,13 @@ import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { Content, ReasoningContent } from '../../spec/content.js';
 import type { GenerateResponse } from '../../spec/generate-result.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
-import { isWireObject, safeStringify, typeName, wireTypeError } from '../shared/wire-type-error.js';
+import {
+  isWireObject,
+  mapWireSafely,
+  safeStringify,
+  typeName,
+  wireTypeError,
+} from '../shared/wire-type-error.js';
 import { mapOpenAIChatMetadata } from './map-openai-chat-metadata.js';
 import { mapOpenAIChatUsage } from './map-openai-chat-usage.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
@@ -33,7 +39,7 @@ export function mapOpenAIChatResponse(options: {
 }): GenerateResponse {
   const { completion } = options;
   try {
-    return mapCompletion(options);
+    return mapWireSafely(completion, () => mapCompletion(options));
   } catch (error) {
     if (!InvalidResponseError.isInstance(error)) throw error;
     throw new InvalidResponseError({ message: error.message, data: safeStringify(completion), cause: error });

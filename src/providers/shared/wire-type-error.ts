@@ -1,3 +1,4 @@
+import { FantasyError } from '../../errors/fantasy-error.js';
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 
 /**
@@ -40,4 +41,23 @@ export function safeStringify(value: unknown): string {
 /** True for a plain JSON object (not null, not an array). */
 export function isWireObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Runs a response mapper so that a wire shape nobody foresaw never escapes as a raw `TypeError` or
+ * `RangeError`: our own errors pass through, anything else becomes a non-retryable `InvalidResponseError`
+ * holding the response.
+ */
+export function mapWireSafely<T>(response: unknown, map: () => T): T {
+  try {
+    return map();
+  } catch (error) {
+    if (FantasyError.isInstance(error)) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new InvalidResponseError({
+      message: `could not read the response (${detail})`,
+      data: safeStringify(response),
+      cause: error,
+    });
+  }
 }

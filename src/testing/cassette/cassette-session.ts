@@ -36,7 +36,7 @@ export class CassetteSession {
   constructor(private readonly settings: CassetteSessionSettings) {}
 
   /** Answers one fetch call according to the mode. */
-  async fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  async fetch(input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> {
     if (this.settings.mode === 'passthrough') return this.settings.fetch(input, init);
     signalOf(input, init)?.throwIfAborted();
     this.resolvedMode ??= this.resolveMode();
@@ -66,7 +66,7 @@ export class CassetteSession {
     return 'replay';
   }
 
-  private async replay(input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
+  private async replay(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<Response> {
     const request = new Request(input, init);
     const read = await readCassetteRequest(request);
     // A key configured for the replay (`?key=…`) was never written, so it must not take part in matching.
@@ -99,7 +99,7 @@ export class CassetteSession {
     });
   }
 
-  private async record(input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
+  private async record(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<Response> {
     const startedAt = performance.now();
     const request = new Request(input, init);
     // The clone goes to the network; the original is read for the cassette.

@@ -27,7 +27,7 @@ export interface CassetteFetchOptions {
 
 /** A `fetch` that answers from, or records to, a cassette file. */
 export interface CassetteFetch {
-  (input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response>;
   /** Waits until every recorded interaction has been written; rejects if a write failed. */
   done(): Promise<void>;
   /** How many loaded interactions replay has not used yet (0 until the first request loads the file). */
@@ -47,8 +47,8 @@ const modes: readonly CassetteMode[] = ['replay', 'record', 'record-once', 'pass
  *
  * @example
  * const fetch = createCassetteFetch({ path: 'testdata/simple.yaml', mode: 'record-once' });
- * const openai = createOpenAI({ apiKey: process.env.OPENAI_API_KEY ?? 'replay', fetch });
- * await generateText({ model: openai('gpt-4o'), prompt: 'Say hi in Portuguese' });
+ * const model = createOpenAI({ apiKey: process.env.OPENAI_API_KEY ?? 'replay', fetch }).chat('gpt-4o');
+ * const { text } = await model.generate({ prompt: [userMessage('Say hi in Portuguese')] });
  * await fetch.done(); // the cassette is on disk
  */
 export function createCassetteFetch(options: CassetteFetchOptions): CassetteFetch {
@@ -63,7 +63,8 @@ export function createCassetteFetch(options: CassetteFetchOptions): CassetteFetc
     match: options.match ?? matchRequest,
     redaction: createRedaction(options.redact),
   });
-  const cassetteFetch = (input: RequestInfo | URL, init?: RequestInit) => session.fetch(input, init);
+  const cassetteFetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    session.fetch(input, init);
   return Object.assign(cassetteFetch, {
     done: () => session.done(),
     remaining: () => session.remaining(),

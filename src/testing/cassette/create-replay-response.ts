@@ -1,3 +1,4 @@
+import { InvalidCassetteError } from '../../errors/invalid-cassette-error.js';
 import type { CassetteBody, CassetteHeaders, RecordedResponse } from './cassette.js';
 import { cassetteBodyToBytes } from './cassette-body.js';
 
@@ -18,10 +19,19 @@ export function createReplayResponse(options: {
   signal?: AbortSignal | undefined;
 }): Response {
   const { response } = options;
-  const headers = toHeaders(response.headers);
+  // The Response constructor accepts statuses 200 to 599 only, and header values without line breaks.
+  if (!Number.isInteger(response.code) || response.code < 200 || response.code > 599) {
+    throw invalid(options.url, `its recorded status ${response.code} is not an HTTP status from 200 to 599`);
+  }
+  const headers = toHeaders(response.headers, options.url);
   const chunks = splitIntoChunks(response.body, headers.get('content-type'));
   const body = nullBodyStatuses.has(response.code) ? null : createChunkStream(chunks, options.signal);
-  const replayed = new Response(body, { status: response.code, statusText: statusTextOf(response), headers });
+  let replayed: Response;
+  try {
+    replayed = new Response(body, { status: response.code, statusText: statusTextOf(response), headers });
+  } catch (cause) {
+    throw invalid(options.url, `its recorded status line "${response.status}" cannot be replayed`, cause);
+  }
   // The constructor cannot set `url`; callers put it in error messages.
   Object.defineProperty(replayed, 'url', { value: options.url });
   return replayed;
@@ -72,10 +82,24 @@ function createChunkStream(
   );
 }
 
-function toHeaders(recorded: CassetteHeaders): Headers {
+function toHeaders(recorded: CassetteHeaders, url: string): Headers {
   const headers = new Headers();
-  for (const [name, values] of Object.entries(recorded)) headers.set(name, values.join(', '));
+  for (const [name, values] of Object.entries(recorded)) {
+    try {
+      headers.set(name, values.join(', '));
+    } catch {
+      // Neither the value nor the runtime's message (which quotes it) is kept: it may hold a credential.
+      throw invalid(url, `its recorded header ${JSON.stringify(name)} is not a valid HTTP header`);
+    }
+  }
   return headers;
+}
+
+function invalid(url: string, problem: string, cause?: unknown): InvalidCassetteError {
+  return new InvalidCassetteError({
+    message: `the response recorded for ${url} cannot be replayed: ${problem}`,
+    cause,
+  });
 }
 
 /** `200 OK` → `OK`. */

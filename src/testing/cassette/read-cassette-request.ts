@@ -13,6 +13,9 @@ export async function readCassetteRequest(request: Request): Promise<CassetteReq
 }
 
 /** The signal a fetch call honours: the one in `init`, else the one on a `Request` input. */
-export function signalOf(input: RequestInfo | URL, init: RequestInit | undefined): AbortSignal | undefined {
+export function signalOf(
+  input: Parameters<typeof fetch>[0],
+  init: RequestInit | undefined,
+): AbortSignal | undefined {
   return init?.signal ?? (input instanceof Request ? input.signal : undefined);
 }

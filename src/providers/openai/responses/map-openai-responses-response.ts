@@ -1,5 +1,6 @@
 import type { Content } from '../../../spec/content.js';
 import type { GenerateResponse } from '../../../spec/generate-result.js';
+import { mapWireSafely } from '../../shared/wire-type-error.js';
 import { mapOpenAILogprobs, type OpenAILogprob } from '../map-openai-logprobs.js';
 import { mapOpenAIResponsesError } from './map-openai-responses-error.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
@@ -74,6 +75,16 @@ export function mapOpenAIResponsesResponse(options: {
   responseBody: string;
   responseHeaders: Record<string, string>;
   /** The custom tools the call declared; other custom tool calls ran at the server. */
+  customToolNames?: ReadonlySet<string>;
+}): GenerateResponse {
+  return mapWireSafely(options.response, () => mapOpenAIResponsesResponseUnsafe(options));
+}
+
+function mapOpenAIResponsesResponseUnsafe(options: {
+  response: ResponsesResponse;
+  url: string;
+  responseBody: string;
+  responseHeaders: Record<string, string>;
   customToolNames?: ReadonlySet<string>;
 }): GenerateResponse {
   const response = checkResponsesResponse(options.response, 'the response');

@@ -230,4 +230,13 @@ describe('gateway history: Anthropic cache control', () => {
     ]);
     expect(warnings.map((warning) => warning.type)).toEqual(['other', 'other']);
   });
+
+  it('warns when it drops an empty assistant message', () => {
+    const { messages, warnings } = convert([
+      { role: 'user', content: [{ type: 'text', text: 'hi' }] },
+      { role: 'assistant', content: [] },
+    ]);
+    expect(messages).toEqual([{ role: 'user', content: 'hi' }]);
+    expect(warnings).toEqual([{ type: 'other', message: 'assistant message is empty; it was not sent' }]);
+  });
 });

@@ -44,7 +44,7 @@ export function convertToGatewayChatMessages(
   for (const message of withoutApprovalParts(prompt)) {
     if (message.role === 'system') convertSystem(message, messages, warnings);
     else if (message.role === 'user') convertUser(message, messages, warnings, options);
-    else if (message.role === 'assistant') convertAssistant(message, messages, options);
+    else if (message.role === 'assistant') convertAssistant(message, messages, warnings, options);
     else convertToolResults(message.content, messages, warnings);
   }
   return { messages, warnings };
@@ -94,7 +94,12 @@ function convertUserPart(
   return undefined;
 }
 
-function convertAssistant(message: Message, messages: ChatMessage[], options: GatewayHistoryOptions): void {
+function convertAssistant(
+  message: Message,
+  messages: ChatMessage[],
+  warnings: CallWarning[],
+  options: GatewayHistoryOptions,
+): void {
   const only = message.content[0];
   if (message.content.length === 1 && only?.type === 'text') {
     messages.push(withCache({ role: 'assistant', content: only.text }, cacheOfLastPart(message)));
@@ -119,6 +124,7 @@ function convertAssistant(message: Message, messages: ChatMessage[], options: Ga
   if (toolCalls.length > 0) assistant.tool_calls = toolCalls;
   Object.assign(assistant, reasoningFields);
   if (Object.keys(assistant).length > 1) messages.push(assistant);
+  else warnings.push({ type: 'other', message: 'assistant message is empty; it was not sent' });
 }
 
 function toolCallOf(part: Extract<MessagePart, { type: 'tool-call' }>): ChatToolCall {
