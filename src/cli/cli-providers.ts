@@ -86,6 +86,12 @@ export const cliProviders: readonly CliProviderEntry[] = [
           }
         : undefined,
   },
+  {
+    name: 'llamacpp',
+    module: '../llamacpp/index.js',
+    factory: 'createLlamaCppCliProvider',
+    environmentVariables: [],
+  },
 ];
 
 /** A provider factory, as every provider module exports one. */
