@@ -41,5 +41,7 @@ await build({
   outdir: 'dist/cli',
   splitting: true,
   platform: 'node',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks beside main.js: the provider modules are loaded at run time by paths relative to the CLI's own
+  // folder (`../providers/<name>/index.js`), which must hold in every chunk.
+  chunkNames: '[name]-[hash]',
 });
