@@ -53,7 +53,7 @@ describe('the README replay command', () => {
       { env: { FANTASY_KEY: 'k' }, fetch: refused },
     );
     expect(await runCli(environment)).toBe(1);
-    expect(environment.stderr.text()).toContain('could not reach the provider (fetch failed)');
+    expect(environment.stderr.text()).toContain('could not reach http://127.0.0.1:9 (ECONNREFUSED)');
     expect(environment.stderr.text()).not.toContain('the provider answered');
   });
 });

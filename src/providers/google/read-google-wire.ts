@@ -49,7 +49,9 @@ function checkPart(part: unknown, path: string): GooglePart {
   if (call !== undefined && call !== null) {
     if (!isWireObject(call))
       throw wireTypeError({ path: `${path}.functionCall`, expected: 'an object', value: call });
-    if (typeof call.name !== 'string') {
+    // Gemini 3's streamed arguments (`partialArgs`, `willContinue`) send the name only on the first piece.
+    const continued = call.partialArgs !== undefined || call.willContinue !== undefined;
+    if (typeof call.name !== 'string' && !(continued && call.name === undefined)) {
       throw wireTypeError({ path: `${path}.functionCall.name`, expected: 'a string', value: call.name });
     }
     optionalString(call.id, `${path}.functionCall.id`);
