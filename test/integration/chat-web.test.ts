@@ -119,6 +119,10 @@ describe('the chat page in Chromium', () => {
   it('stops mid-stream: the server aborts the run and cancels the model request', async () => {
     await watchAssistantText();
     await send('Tell me a long story.');
+    // Wait for the story's own message (the page still shows the earlier answers above it).
+    await expect
+      .poll(async () => (await assistantTexts().last().textContent()) ?? '')
+      .toMatch(/^Once upon a time/);
     await expect.poll(async () => (await textLengths()).at(-1) ?? 0).toBeGreaterThan(40);
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('ready');
