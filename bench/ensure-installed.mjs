@@ -1,4 +1,5 @@
-// `npm run bench` runs this first: the comparison SDKs (ai, @ai-sdk/openai-compatible, openai) live in
+// `npm run bench`, `npm test` and `npm run typecheck` run this first (the bench smoke test and the typecheck reach the
+// bench's comparison subjects): the comparison SDKs (ai, @ai-sdk/openai-compatible, openai) live in
 // bench/package.json, not in the project's devDependencies, so the project's own install stays free of their
 // `engines: node >= 22` warnings. Installs them from bench/package-lock.json when bench/node_modules is
 // missing or older than the lockfile.
