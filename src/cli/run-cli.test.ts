@@ -37,7 +37,7 @@ describe('runCli', () => {
     const environment = testEnvironment(['speak']);
     expect(await runCli(environment)).toBe(2);
     expect(environment.stderr.text()).toBe(
-      'fantasy: unknown command "speak"; the commands are text, object, chat, cassette\nrun \'fantasy --help\' for usage\n',
+      'fantasy: unknown command "speak"; the commands are text, object, embed, chat, cassette\nrun \'fantasy --help\' for usage\n',
     );
   });
 
