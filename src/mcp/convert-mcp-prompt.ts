@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../persistence/base64.js';
 import type { Message, MessagePart } from '../spec/message.js';
 import type { MCPContentItem } from './map-mcp-tool-result.js';
 
@@ -34,15 +35,4 @@ function convertItem(item: MCPContentItem): MessagePart {
   if (item.type === 'resource_link')
     return { type: 'text', text: `[resource link] ${item.name ?? ''}: ${item.uri ?? ''}` };
   return { type: 'text', text: JSON.stringify(item) };
-}
-
-function decodeBase64(base64: string): Uint8Array | undefined {
-  try {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-    return bytes;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,4 +1,5 @@
 import type { ToolResponse } from '../agent/tool-response.js';
+import { decodeBase64 } from '../persistence/base64.js';
 import type { JSONValue } from '../spec/json-value.js';
 
 /** One item of an MCP tool result's `content` (the fields we read). */
@@ -116,17 +117,5 @@ function stringify(value: unknown): string {
     return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
-  }
-}
-
-/** Standard base64 to bytes with web-standard APIs; undefined for invalid input. */
-function decodeBase64(base64: string): Uint8Array | undefined {
-  try {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-    return bytes;
-  } catch {
-    return undefined;
   }
 }

@@ -2,7 +2,7 @@ import type { LanguageModelMiddleware } from '../middleware/language-model-middl
 import type { Content, ToolCallContent } from '../spec/content.js';
 import type { ObjectStreamPart } from '../spec/object.js';
 import type { StreamPart } from '../spec/stream-part.js';
-import { ModelCallSpan } from './model-call-span.js';
+import { type ModelCallOutcome, ModelCallSpan } from './model-call-span.js';
 import { baseContext, resolveTelemetry } from './resolve-telemetry.js';
 import type { TelemetryContext, TelemetryOptions } from './telemetry-options.js';
 
@@ -27,55 +27,50 @@ export function telemetryMiddleware(
     const context = parent?.() ?? baseContext(telemetry.options);
     return new ModelCallSpan({ telemetry, model, params, context });
   };
+  /** One call in its span: the outcome recorded on success, the error on failure. */
+  const traced = async <R>(
+    span: ModelCallSpan | undefined,
+    call: () => Promise<R>,
+    outcome: (result: R) => ModelCallOutcome,
+  ): Promise<R> => {
+    if (span === undefined) return call();
+    try {
+      const result = await call();
+      span.succeed(outcome(result));
+      return result;
+    } catch (error) {
+      span.fail(error);
+      throw error;
+    }
+  };
+  /** A stream in its span: setup failures recorded, then every part passed through `traceStream`. */
+  const tracedStream = async <P extends StreamPart | ObjectStreamPart>(
+    span: ModelCallSpan | undefined,
+    call: () => Promise<AsyncIterable<P>>,
+  ): Promise<AsyncIterable<P>> => {
+    if (span === undefined) return call();
+    const parts = await call().catch((error: unknown) => {
+      span.fail(error);
+      throw error;
+    });
+    return traceStream(parts, span);
+  };
   return {
-    async wrapGenerate({ doGenerate, params, model }) {
-      const span = start(model, params);
-      if (span === undefined) return doGenerate();
-      try {
-        const result = await doGenerate();
-        span.succeed({
-          finishReason: result.finishReason,
-          usage: result.usage,
-          content: result.content,
-          responseId: result.response?.id,
-          responseModel: result.response?.modelId,
-        });
-        return result;
-      } catch (error) {
-        span.fail(error);
-        throw error;
-      }
-    },
-    async wrapStream({ doStream, params, model }) {
-      const span = start(model, params);
-      if (span === undefined) return doStream();
-      const parts = await doStream().catch((error: unknown) => {
-        span.fail(error);
-        throw error;
-      });
-      return traceStream(parts, span);
-    },
-    async wrapGenerateObject({ doGenerate, params, model }) {
-      const span = start(model, params);
-      if (span === undefined) return doGenerate();
-      try {
-        const result = await doGenerate();
-        span.succeed({ finishReason: result.finishReason, usage: result.usage });
-        return result;
-      } catch (error) {
-        span.fail(error);
-        throw error;
-      }
-    },
-    async wrapStreamObject({ doStream, params, model }) {
-      const span = start(model, params);
-      if (span === undefined) return doStream();
-      const parts = await doStream().catch((error: unknown) => {
-        span.fail(error);
-        throw error;
-      });
-      return traceStream(parts, span);
-    },
+    wrapGenerate: ({ doGenerate, params, model }) =>
+      traced(start(model, params), doGenerate, (result) => ({
+        finishReason: result.finishReason,
+        usage: result.usage,
+        content: result.content,
+        responseId: result.response?.id,
+        responseModel: result.response?.modelId,
+      })),
+    wrapStream: ({ doStream, params, model }) => tracedStream(start(model, params), doStream),
+    wrapGenerateObject: ({ doGenerate, params, model }) =>
+      traced(start(model, params), doGenerate, (result) => ({
+        finishReason: result.finishReason,
+        usage: result.usage,
+      })),
+    wrapStreamObject: ({ doStream, params, model }) => tracedStream(start(model, params), doStream),
   };
 }
 

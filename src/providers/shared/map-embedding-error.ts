@@ -3,6 +3,7 @@ import { EmbeddingInputTooLongError } from '../../errors/embedding-input-too-lon
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { TooManyEmbeddingValuesError } from '../../errors/too-many-embedding-values-error.js';
 import type { EmbedCallOptions } from '../../spec/embedding-model.js';
+import { decodeBase64 } from './base64.js';
 
 /** How providers word an input over the model's length (OpenAI, Gemini, Vertex, Bedrock, Cohere). */
 const tooLong =
@@ -36,15 +37,13 @@ export function checkEmbedCall(
 
 /** Little-endian float32 vectors sent as base64 (`encoding_format: base64`), as plain numbers. */
 export function decodeFloat32Base64(base64: string): number[] | undefined {
-  let binary: string;
+  let bytes: Uint8Array;
   try {
-    binary = atob(base64);
+    bytes = decodeBase64(base64, 'an embedding');
   } catch {
     return undefined;
   }
-  if (binary.length % 4 !== 0) return undefined;
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  if (bytes.length % 4 !== 0) return undefined;
   const view = new DataView(bytes.buffer);
   const vector = new Array<number>(bytes.length / 4);
   for (let index = 0; index < vector.length; index++) vector[index] = view.getFloat32(index * 4, true);
