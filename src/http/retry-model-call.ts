@@ -1,24 +1,37 @@
 import type { CallOptions } from '../spec/call-options.js';
 import { type GenerateResponse, type GenerateResult, withResultText } from '../spec/generate-result.js';
+import type { LanguageModel } from '../spec/language-model.js';
 import type { StreamPart } from '../spec/stream-part.js';
+import { resolveTelemetry } from '../telemetry/resolve-telemetry.js';
 import { isRetryableError, type RetryOptions, retryWithBackoff } from './retry.js';
 
 /**
  * One model call with the call's retries (`maxRetries`, default 2, `onRetry`, `retry` timing): a retryable
  * failure (408, 409, 429, 5xx, a dropped connection, a stalled one) is tried again after the backoff or the
- * provider's `retry-after`, as the agent does. The result gets `text` and `reasoningText`. Every provider's
- * `generate` goes through here; a custom `LanguageModel` can too.
+ * provider's `retry-after`, as the agent does. The result gets `text` and `reasoningText`. Given the model,
+ * the call's `telemetry` option traces each attempt in its own span (the tracing code is loaded only then).
+ * Every provider's `generate` goes through here; a custom `LanguageModel` can too.
  *
  * @example
  * generate(options: CallOptions) {
- *   return generateWithRetry(options, (call) => this.generateOnce(call));
+ *   return generateWithRetry(options, (call) => this.generateOnce(call), this);
  * }
  */
 export async function generateWithRetry(
   options: CallOptions,
   generateOnce: (options: CallOptions) => Promise<GenerateResponse>,
+  model?: LanguageModel,
 ): Promise<GenerateResult> {
-  const response = await retryWithBackoff(() => generateOnce(options), retryOptionsOf(options));
+  const telemetry = model === undefined ? undefined : resolveTelemetry(options.telemetry);
+  const attempt =
+    telemetry === undefined || model === undefined
+      ? generateOnce
+      : (await import('../telemetry/trace-model-attempt.js')).traceGenerateAttempt(
+          telemetry,
+          model,
+          generateOnce,
+        );
+  const response = await retryWithBackoff(() => attempt(options), retryOptionsOf(options));
   return withResultText(response);
 }
 
@@ -28,8 +41,26 @@ export async function generateWithRetry(
  * is tried again; once a part was handed on, a failure is reported in-band as it is. A stream whose every
  * attempt failed in-band ends with one `error` part (a `RetryError` after several attempts). With
  * `maxRetries: 0` the provider's stream is returned untouched; otherwise each part costs one function call.
+ * Given the model, the call's `telemetry` option traces each attempt in its own span.
  */
 export async function streamWithRetry(
+  options: CallOptions,
+  streamOnce: (options: CallOptions) => Promise<AsyncIterable<StreamPart>>,
+  model?: LanguageModel,
+): Promise<AsyncIterable<StreamPart>> {
+  const telemetry = model === undefined ? undefined : resolveTelemetry(options.telemetry);
+  const attemptOnce =
+    telemetry === undefined || model === undefined
+      ? streamOnce
+      : (await import('../telemetry/trace-model-attempt.js')).traceStreamAttempt(
+          telemetry,
+          model,
+          streamOnce,
+        );
+  return retryStream(options, attemptOnce);
+}
+
+async function retryStream(
   options: CallOptions,
   streamOnce: (options: CallOptions) => Promise<AsyncIterable<StreamPart>>,
 ): Promise<AsyncIterable<StreamPart>> {

@@ -1,6 +1,7 @@
 import type { ChatModelFunctions, LLamaChatGenerateResponseOptions, LlamaGrammar } from 'node-llama-cpp';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { generateWithRetry, streamWithRetry } from '../http/retry-model-call.js';
 import { generateObjectWithMode } from '../object/generate-object-with-mode.js';
 import { resolveObjectMode } from '../object/object-modes.js';
 import { streamObjectWithMode } from '../object/stream-object-with-mode.js';
@@ -9,7 +10,7 @@ import type { CallOptions } from '../spec/call-options.js';
 import type { CallWarning } from '../spec/call-warning.js';
 import type { Content } from '../spec/content.js';
 import type { FinishReason } from '../spec/finish-reason.js';
-import { type GenerateResult, withResultText } from '../spec/generate-result.js';
+import type { GenerateResult } from '../spec/generate-result.js';
 import type { LanguageModel } from '../spec/language-model.js';
 import type { ObjectCallOptions, ObjectResult, ObjectStreamPart } from '../spec/object.js';
 import type { StreamPart } from '../spec/stream-part.js';
@@ -52,12 +53,20 @@ export class LlamaCppLanguageModel implements LanguageModel {
     private readonly runtime: () => Promise<LlamaCppRuntime>,
   ) {}
 
-  async generate(options: CallOptions): Promise<GenerateResult> {
-    const outcome = await this.run(options, () => {});
-    return withResultText({ ...outcome, response: { modelId: this.modelId } });
+  /** A local call is not retried; its `telemetry` option traces it as the HTTP providers' calls are. */
+  generate(options: CallOptions): Promise<GenerateResult> {
+    return generateWithRetry(
+      { ...options, maxRetries: 0 },
+      async (call) => ({ ...(await this.run(call, () => {})), response: { modelId: this.modelId } }),
+      this,
+    );
   }
 
-  async stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+  stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
+    return streamWithRetry({ ...options, maxRetries: 0 }, (call) => this.streamOnce(call), this);
+  }
+
+  private async streamOnce(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
     const cancel = new AbortController();
     const signal = options.abortSignal
       ? AbortSignal.any([options.abortSignal, cancel.signal])

@@ -1,3 +1,4 @@
+import type { TelemetryOptions } from '../telemetry/telemetry-options.js';
 import type { JSONSchema } from './json-value.js';
 import type { Message } from './message.js';
 import type { ProviderOptions } from './provider-options.js';
@@ -79,6 +80,13 @@ export interface RequestOptions {
    * @default 67108864 (64 MiB)
    */
   maxResponseBytes?: number;
+  /**
+   * OpenTelemetry for this call: a `chat {model}` span per attempt (retries show as siblings) with the GenAI
+   * conventions' attributes, and the `gen_ai.client.*` metrics; `true` uses the global providers. Off by
+   * default, and then nothing of it is loaded. Honoured by every built-in provider (a custom model honours it
+   * when it goes through `generateWithRetry`/`streamWithRetry`); agents and object calls take their own.
+   */
+  telemetry?: TelemetryOptions | boolean;
 }
 
 /** One call to a language model. */

@@ -75,7 +75,7 @@ export function telemetryMiddleware(
 }
 
 /** Passes every part on; notes the first chunk, the finish and an in-band error; ends the span at the end. */
-async function* traceStream<P extends StreamPart | ObjectStreamPart>(
+export async function* traceStream<P extends StreamPart | ObjectStreamPart>(
   parts: AsyncIterable<P>,
   span: ModelCallSpan,
 ): AsyncIterable<P> {

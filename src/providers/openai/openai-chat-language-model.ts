@@ -51,12 +51,12 @@ export class OpenAIChatLanguageModel implements LanguageModel {
 
   /** One call, retried per the call's `maxRetries` (see `generateWithRetry`). */
   generate(options: CallOptions): Promise<GenerateResult> {
-    return generateWithRetry(options, (call) => this.generateOnce(call));
+    return generateWithRetry(options, (call) => this.generateOnce(call), this);
   }
 
   /** One streamed call, retried only before any output reached the caller (see `streamWithRetry`). */
   stream(options: CallOptions): Promise<AsyncIterable<StreamPart>> {
-    return streamWithRetry(options, (call) => this.streamOnce(call));
+    return streamWithRetry(options, (call) => this.streamOnce(call), this);
   }
 
   private async generateOnce(options: CallOptions): Promise<GenerateResponse> {
