@@ -14,11 +14,13 @@ import { parseArgs } from 'node:util';
 import { runAgentStepCase } from './cases/agent-step.js';
 import { runBundleSizeCase } from './cases/bundle-size.js';
 import { benchRoot, runColdImportCase } from './cases/cold-import.js';
+import { runEmbedManyCase } from './cases/embed-many.js';
 import { runHttpStreamsCase } from './cases/http-streams.js';
 import { runLongRunCase } from './cases/long-run.js';
 import { runMemoryCase } from './cases/memory.js';
 import { runObjectShapesCase } from './cases/object-shapes.js';
 import { runObjectStreamCase } from './cases/object-stream.js';
+import { runTelemetryCase } from './cases/telemetry.js';
 import { runTextStreamCase } from './cases/text-stream.js';
 import { runToolInputCase } from './cases/tool-input-stream.js';
 import { type CaseReport, type CaseSettings, renderReport } from './support/report.js';
@@ -34,6 +36,8 @@ const cases: Record<string, (settings: CaseSettings) => Promise<CaseReport>> = {
   '8': runObjectShapesCase,
   '9': runHttpStreamsCase,
   '10': runLongRunCase,
+  '11': runTelemetryCase,
+  '12': runEmbedManyCase,
 };
 
 /** The machine and versions a run was made on. */

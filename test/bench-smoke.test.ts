@@ -6,13 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { fantasyProgram, measureBundle } from '../bench/cases/bundle-size.js';
 import { measureColdImport } from '../bench/cases/cold-import.js';
+import { measureEmbedManyMemory } from '../bench/cases/embed-many.js';
 import { measureHttp } from '../bench/cases/http-streams.js';
 import { measureLongRun } from '../bench/cases/long-run.js';
 import { measureMemory } from '../bench/cases/memory.js';
+import { createBenchTelemetry } from '../bench/cases/telemetry.js';
 import { httpCharts, longRunChart, objectStreamChart } from '../bench/charts.js';
 import {
   createFantasyAgentLoop,
   fantasyAgentTextStream,
+  fantasyEmbedMany,
   fantasyLongRun,
   fantasyModelTextStream,
   fantasyStreamObject,
@@ -20,6 +23,11 @@ import {
 } from '../bench/subjects/fantasy.js';
 import { floorTextStream, floorToolInputStream } from '../bench/subjects/floor.js';
 import { buildTextDeltas, textEvents } from '../bench/support/chat-chunks.js';
+import {
+  createEmbeddingService,
+  embeddingValues,
+  verifyEmbeddings,
+} from '../bench/support/embedding-service.js';
 import { createFixtureFetch, encodeEvents } from '../bench/support/fixture-fetch.js';
 import { extrapolate, median } from '../bench/support/measure.js';
 import { buildObjectFixtures, verifyObject } from '../bench/support/object-fixtures.js';
@@ -206,4 +214,43 @@ describe('bench charts', () => {
     });
     expect(longRun.match(/<circle/g)).toHaveLength(3);
   });
+});
+
+describe('bench case 11: telemetry', () => {
+  const deltas = buildTextDeltas(50);
+  const fetch = createFixtureFetch(encodeEvents(textEvents(deltas)));
+  const expected = deltas.join('').length;
+
+  it('streams every character with telemetry off and on, exporting one span per model stream', async () => {
+    const telemetry = createBenchTelemetry();
+    expect(await fantasyModelTextStream(fetch, { telemetry: false })).toBe(expected);
+    expect(telemetry.reset()).toBe(0);
+    expect(await fantasyModelTextStream(fetch, { telemetry: telemetry.options })).toBe(expected);
+    expect(telemetry.reset()).toBe(1);
+    expect(await fantasyAgentTextStream(fetch, { telemetry: telemetry.options })).toBe(expected);
+    expect(telemetry.reset()).toBe(2);
+  });
+});
+
+describe('bench case 12: embedMany', () => {
+  it.each(['base64', 'float'] as const)(
+    'gets every vector back in its place over the %s wire',
+    async (encoding) => {
+      const service = createEmbeddingService();
+      const values = embeddingValues(4100);
+      verifyEmbeddings(await fantasyEmbedMany({ fetch: service.fetch, values, encoding }), values.length);
+    },
+  );
+
+  it('rejects vectors out of order', () => {
+    const vector = (index: number) => [index / 16384, ...new Array<number>(1535).fill(0)];
+    expect(() => verifyEmbeddings([vector(1), vector(0)], 2)).toThrow(/not value 0/);
+  });
+
+  it('measures peak RSS and retained heap in a child process', () => {
+    const memory = measureEmbedManyMemory('fantasy-base64', 2100);
+    expect(memory.count).toBe(2100);
+    // 2,100 vectors of 1,536 numbers are at least 25 MB of doubles.
+    expect(memory.retainedBytes).toBeGreaterThan(20 * 1024 * 1024);
+  }, 60_000);
 });

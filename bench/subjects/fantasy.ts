@@ -3,12 +3,16 @@
  * received (text length, final object, input length) so a case can check both SDKs saw the same bytes.
  */
 import { createAgent, stepCountIs, tool } from '../../src/agent/index.js';
+import { embedMany } from '../../src/embed/embed-many.js';
 import { streamObject } from '../../src/object/stream-object.js';
+import { createOpenAI } from '../../src/providers/openai/index.js';
+import { OpenAIEmbeddingModel } from '../../src/providers/openai/openai-embedding-model.js';
 import { createOpenAICompatible } from '../../src/providers/openaicompat/index.js';
 import { jsonSchema } from '../../src/schema/index.js';
 import type { JSONSchema } from '../../src/spec/json-value.js';
 import { userMessage } from '../../src/spec/message.js';
 import type { StreamPart } from '../../src/spec/stream-part.js';
+import type { TelemetryOptions } from '../../src/telemetry/telemetry-options.js';
 import { documentSchema } from '../support/documents.js';
 import { createFakeAgentModel, createLoopingAgentModel } from './fantasy-fake-model.js';
 
@@ -25,7 +29,7 @@ export function createFantasyModel(fetch: typeof globalThis.fetch) {
  */
 export async function fantasyModelTextStream(
   fetch: typeof globalThis.fetch,
-  options: { abortSignal?: AbortSignal } = {},
+  options: { abortSignal?: AbortSignal; telemetry?: TelemetryOptions | boolean } = {},
 ): Promise<number> {
   const parts = await createFantasyModel(fetch).stream({
     prompt: [userMessage('Write something.')],
@@ -40,9 +44,12 @@ export async function fantasyModelTextStream(
 }
 
 /** An agent's `textStream` over the same model; returns the text length received. */
-export async function fantasyAgentTextStream(fetch: typeof globalThis.fetch): Promise<number> {
+export async function fantasyAgentTextStream(
+  fetch: typeof globalThis.fetch,
+  options: { telemetry?: TelemetryOptions } = {},
+): Promise<number> {
   const agent = createAgent(createFantasyModel(fetch));
-  const run = await agent.stream({ prompt: 'Write something.' });
+  const run = await agent.stream({ prompt: 'Write something.', ...options });
   let length = 0;
   for await (const delta of run.textStream) length += delta.length;
   return length;
@@ -164,4 +171,30 @@ export async function fantasyLongRun(options: {
   for await (const _part of run.fullStream);
   const result = await run.result;
   return { steps: result.steps.length, result };
+}
+
+/**
+ * `embedMany` over OpenAI's `/embeddings` at `fetch`, 4 batches in flight; returns the vectors. `base64` is
+ * what `openai.embeddingModel` asks for; `float` is the same model asking for floats, as ai's provider does.
+ */
+export async function fantasyEmbedMany(options: {
+  fetch: typeof globalThis.fetch;
+  values: readonly string[];
+  encoding: 'base64' | 'float';
+}): Promise<number[][]> {
+  const baseURL = 'http://bench.invalid/v1';
+  const model =
+    options.encoding === 'base64'
+      ? createOpenAI({ baseURL, apiKey: 'bench', fetch: options.fetch }).embeddingModel(
+          'text-embedding-3-small',
+        )
+      : new OpenAIEmbeddingModel('text-embedding-3-small', {
+          provider: 'openai',
+          baseURL,
+          headers: () => ({ authorization: 'Bearer bench' }),
+          fetch: options.fetch,
+          encodingFormat: 'float',
+        });
+  const { embeddings } = await embedMany({ model, values: options.values, maxParallelCalls: 4 });
+  return embeddings;
 }

@@ -4,6 +4,7 @@
  */
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import {
+  embedMany,
   experimental_streamTextLowMemory,
   generateText,
   type JSONSchema7,
@@ -198,4 +199,19 @@ export async function aiLongRun(options: {
   for await (const _part of result.fullStream);
   const steps = await result.steps;
   return { steps: steps.length, result: steps };
+}
+
+/** ai's `embedMany` over `@ai-sdk/openai-compatible` (which asks for floats), 4 batches in flight. */
+export async function aiEmbedMany(options: {
+  fetch: typeof globalThis.fetch;
+  values: readonly string[];
+}): Promise<number[][]> {
+  const model = createOpenAICompatible({
+    name: 'bench',
+    baseURL: 'http://bench.invalid/v1',
+    apiKey: 'bench',
+    fetch: options.fetch,
+  }).textEmbeddingModel('text-embedding-3-small');
+  const { embeddings } = await embedMany({ model, values: [...options.values], maxParallelCalls: 4 });
+  return embeddings;
 }
