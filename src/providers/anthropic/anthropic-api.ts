@@ -204,7 +204,7 @@ export type AnthropicStreamEvent =
   | { type: 'content_block_stop'; index: number }
   | {
       type: 'message_delta';
-      delta?: { stop_reason?: string | null; container?: { id?: string } | null };
+      delta?: { stop_reason?: string | null; container?: { id?: string; expires_at?: string } | null };
       usage?: AnthropicUsage;
     }
   | { type: 'message_stop' }

@@ -53,7 +53,7 @@ export function endServerBlock(state: AnthropicStreamState, open: BlockState, pa
 /** Finish metadata: the container, the usage iterations and any unknown blocks. */
 export function serverFinishMetadata(state: AnthropicStreamState): Record<string, unknown> | undefined {
   const metadata: Record<string, unknown> = {};
-  if (state.containerId) metadata.container = { id: state.containerId };
+  if (state.container) metadata.container = state.container;
   if (Array.isArray(state.usage.iterations)) metadata.iterations = state.usage.iterations;
   if (state.unknownBlocks.length > 0) metadata.unknownBlocks = state.unknownBlocks;
   return Object.keys(metadata).length === 0 ? undefined : metadata;

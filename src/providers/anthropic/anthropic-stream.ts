@@ -43,6 +43,8 @@ export interface AnthropicStreamState {
   /** Tool names by call id, for naming server tool results. */
   toolNames: Map<string, string>;
   containerId: string | undefined;
+  /** The container as the stream last reported it (`id`, `expires_at`), for the finish metadata. */
+  container: Record<string, unknown> | undefined;
   /** Blocks of types we do not know, reported at the end in the finish metadata. */
   unknownBlocks: AnthropicResponseBlock[];
   /** True once a terminal part (finish or error) was emitted. */
@@ -59,6 +61,7 @@ export function createAnthropicStreamState(url: string): AnthropicStreamState {
     messageStarted: false,
     toolNames: new Map(),
     containerId: undefined,
+    container: undefined,
     unknownBlocks: [],
     ended: false,
   };
@@ -80,7 +83,7 @@ const reducers: { [T in AnthropicStreamEvent['type']]: Reducer<T> } = {
     }
     state.messageStarted = true;
     mergeUsage(state, event.message?.usage, 'message.usage');
-    if (event.message?.container?.id) state.containerId = event.message.container.id;
+    noteContainer(state, event.message?.container);
     if (typeof event.message?.stop_reason === 'string') state.stopReason = event.message.stop_reason;
     // Programmatic tool calling: client tool_use blocks can arrive whole inside message_start.
     reduceMessageStartContent(state, event.message?.content, parts);
@@ -94,7 +97,7 @@ const reducers: { [T in AnthropicStreamEvent['type']]: Reducer<T> } = {
       throw wireTypeError({ path: 'delta.stop_reason', expected: 'a string', value: stopReason });
     }
     if (stopReason) state.stopReason = stopReason;
-    if (event.delta?.container?.id) state.containerId = event.delta.container.id;
+    noteContainer(state, event.delta?.container);
     mergeUsage(state, event.usage, 'usage');
     if (Array.isArray(event.usage?.iterations)) state.usage.iterations = event.usage.iterations;
   },
@@ -149,6 +152,13 @@ export function reduceAnthropicEvent(state: AnthropicStreamState, data: string, 
     if (!InvalidResponseError.isInstance(error)) throw error;
     endWithError(state, new InvalidResponseError({ message: error.message, data, cause: error }), parts);
   }
+}
+
+/** Remembers the code execution container, as received, when the event names one. */
+function noteContainer(state: AnthropicStreamState, container: { id?: string } | null | undefined): void {
+  if (!container?.id) return;
+  state.containerId = container.id;
+  state.container = { ...container };
 }
 
 /** Folds a usage report into the state, checking its counts as they arrive. */
