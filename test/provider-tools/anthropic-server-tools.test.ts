@@ -85,7 +85,11 @@ describe('Anthropic web fetch', () => {
       },
       fetchSource,
       fetchResult,
-      { type: 'text', text: 'The article says Rome took time.' },
+      {
+        type: 'text',
+        text: 'The article says Rome took time.',
+        providerMetadata: { anthropic: { citations: webFetchBlocks[2]!.citations } },
+      },
       citationSource,
     ]);
     expect(result.warnings).toEqual([]);
@@ -109,7 +113,11 @@ describe('Anthropic web fetch', () => {
       { type: 'text-start', id: '2' },
       citationSource,
       { type: 'text-delta', id: '2', delta: 'The article says Rome took time.' },
-      { type: 'text-end', id: '2' },
+      {
+        type: 'text-end',
+        id: '2',
+        providerMetadata: { anthropic: { citations: webFetchBlocks[2]!.citations } },
+      },
     ]);
   });
 });

@@ -10,6 +10,8 @@ export interface AnthropicCacheControl {
 export interface AnthropicTextBlock {
   type: 'text';
   text: string;
+  /** The citations a response gave the text, sent back on later turns. */
+  citations?: Record<string, unknown>[];
   cache_control?: AnthropicCacheControl;
 }
 

@@ -23,9 +23,10 @@ export function startServerBlock(
   }
 }
 
-/** Deltas the server blocks add: a citation of the open text block (a source), a compaction summary piece. */
+/** Deltas the server blocks add: a citation of the open text block (a source, and kept for its end), a compaction summary piece. */
 export function reduceServerDelta(open: BlockState, delta: AnthropicBlockDelta, parts: StreamPart[]): void {
   if (delta.type === 'citations_delta') {
+    if (delta.citation !== undefined && delta.citation !== null) open.citations.push(delta.citation);
     const source = mapCitation(delta.citation);
     if (source) parts.push(source);
   } else if (delta.type === 'compaction_delta' && typeof delta.content === 'string' && delta.content !== '') {

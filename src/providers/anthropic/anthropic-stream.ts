@@ -17,7 +17,7 @@ import {
 } from './anthropic-stream-server-blocks.js';
 import { mapAnthropicStreamError } from './map-anthropic-error.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
-import { mapToolCallBlock } from './map-anthropic-server-blocks.js';
+import { citationsMetadata, mapToolCallBlock } from './map-anthropic-server-blocks.js';
 import { mapAnthropicUsage, mergeAnthropicUsage } from './map-anthropic-usage.js';
 import { checkAnthropicBlock, checkAnthropicDelta, readAnthropicUsage } from './read-anthropic-wire.js';
 import { sumAnthropicIterations } from './sum-anthropic-iterations.js';
@@ -30,6 +30,8 @@ export interface BlockState {
   /** Streamed `partial_json` pieces of a tool block, joined once at the end. */
   inputPieces: string[];
   signature: string | undefined;
+  /** The citations a text block received in `citations_delta`s, for its `text-end` metadata. */
+  citations: unknown[];
 }
 
 /** Everything the Anthropic reducer remembers between events. */
@@ -186,7 +188,13 @@ export function startBlock(
 ): void {
   const isTool = isToolBlock(block.type);
   const id = isTool ? (block.id ?? String(index)) : String(index);
-  state.blocks.set(index, { block, id, inputPieces: [], signature: block.signature || undefined });
+  state.blocks.set(index, {
+    block,
+    id,
+    inputPieces: [],
+    signature: block.signature || undefined,
+    citations: Array.isArray(block.citations) ? [...block.citations] : [],
+  });
   if (isTool) state.toolNames.set(id, block.name ?? '');
   if (block.type === 'text') parts.push({ type: 'text-start', id });
   else if (block.type === 'thinking') parts.push({ type: 'reasoning-start', id });
@@ -267,7 +275,7 @@ export function stopBlock(state: AnthropicStreamState, open: BlockState, parts: 
   const { block, id } = open;
   switch (block.type) {
     case 'text':
-      parts.push({ type: 'text-end', id });
+      parts.push({ type: 'text-end', id, ...citationsMetadata(open.citations) });
       return;
     case 'thinking':
     case 'redacted_thinking':

@@ -135,6 +135,15 @@ export function mapCitation(citation: unknown): SourceContent | undefined {
   };
 }
 
+/**
+ * The metadata of a text block that has citations: the citations as received, in
+ * `providerMetadata.anthropic.citations`, which the history sends back on the block.
+ */
+export function citationsMetadata(citations: readonly unknown[]): { providerMetadata?: ProviderMetadata } {
+  if (citations.length === 0) return {};
+  return { providerMetadata: { [anthropicOptionsKey]: { citations: [...citations] as JSONValue[] } } };
+}
+
 function isUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https?:\/\//.test(value);
 }
