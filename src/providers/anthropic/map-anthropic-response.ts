@@ -6,8 +6,8 @@ import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.
 import { anthropicOptionsKey } from './anthropic-options.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 import {
-  isServerToolResult,
   citationsMetadata,
+  isServerToolResult,
   mapCitation,
   mapServerToolResultBlock,
   mapToolCallBlock,
