@@ -72,6 +72,8 @@ export interface ResponsesOutputItem {
   /** `code_interpreter_call` items. */
   code?: string | null;
   container_id?: string | null;
+  /** With `include: ['code_interpreter_call.outputs']`: `{ type: 'logs', logs }` and `{ type: 'image', url }`. */
+  outputs?: unknown[] | null;
   /** `file_search_call` items. */
   queries?: string[] | null;
   /** `image_generation_call` items: the image as base64. */
