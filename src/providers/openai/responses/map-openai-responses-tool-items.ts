@@ -43,11 +43,6 @@ export const hostedItems: Record<string, HostedItem> = {
     input: (item) => ({ server_label: item.server_label ?? '' }),
     result: (item) => ({ tools: item.tools ?? [] }),
   },
-  tool_search_call: {
-    toolName: () => 'tool_search',
-    input: (item) => item.arguments ?? {},
-    result: (item) => ({ output: item.output ?? null }),
-  },
 };
 
 /** Items of OpenAI tools that your executor runs; the call keeps the item to send it back unchanged. */

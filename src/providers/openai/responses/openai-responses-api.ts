@@ -63,6 +63,7 @@ export interface ResponsesOutputItem {
   /** `function_call` items. */
   call_id?: string;
   name?: string;
+  /** JSON text (`tool_search_call` items send a JSON object: read it as unknown). */
   arguments?: string;
   /** `reasoning` items. */
   summary?: Array<{ type?: string; text?: string }> | null;
