@@ -14,7 +14,7 @@ export function toStepResult(
   const stepContent = [...content, ...toolResults];
   return {
     ...withResultText({ ...response, content: stepContent }),
-    messages: toResponseMessages(stepContent),
+    messages: toResponseMessages(stepContent, response.providerMetadata),
   };
 }
 

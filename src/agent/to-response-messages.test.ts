@@ -29,6 +29,14 @@ describe('toResponseMessages', () => {
     },
   ];
 
+  it('puts the response metadata on the assistant message only', () => {
+    const [assistant, tool] = toResponseMessages(mixed, { test: { container: { id: 'c_1' } } });
+    expect(assistant?.providerOptions).toEqual({ test: { container: { id: 'c_1' } } });
+    expect(tool?.role).toBe('tool');
+    expect(tool).not.toHaveProperty('providerOptions');
+    expect(toResponseMessages(mixed)[0]).not.toHaveProperty('providerOptions');
+  });
+
   it('routes provider-executed results to the assistant and client results to a tool message', () => {
     const [assistant, tool, ...rest] = toResponseMessages(mixed);
     expect(rest).toEqual([]);

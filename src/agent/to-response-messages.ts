@@ -5,10 +5,15 @@ import type { ProviderMetadata } from '../spec/provider-options.js';
 /**
  * Turns a step's content into the history it adds: an assistant message with text, reasoning, tool calls,
  * approval requests, files and provider-executed results, then a tool message with the results of the tools the agent ran.
- * Each content's metadata becomes the part's provider options (how signatures travel back); sources are
+ * Each content's metadata becomes the part's provider options (how signatures travel back), and the
+ * response's metadata (`responseMetadata`, the finish part's) the assistant message's: a streamed response
+ * learns some of it only at the end, after its parts (Anthropic's code execution container). Sources are
  * dropped; empty messages are left out.
  */
-export function toResponseMessages(content: readonly Content[]): Message[] {
+export function toResponseMessages(
+  content: readonly Content[],
+  responseMetadata?: ProviderMetadata,
+): Message[] {
   const assistant: MessagePart[] = [];
   const tool: MessagePart[] = [];
   for (const part of content) {
@@ -18,7 +23,8 @@ export function toResponseMessages(content: readonly Content[]): Message[] {
     else assistant.push(messagePart);
   }
   const messages: Message[] = [];
-  if (assistant.length > 0) messages.push({ role: 'assistant', content: assistant });
+  if (assistant.length > 0)
+    messages.push({ role: 'assistant', content: assistant, ...providerOptionsOf(responseMetadata) });
   if (tool.length > 0) messages.push({ role: 'tool', content: tool });
   return messages;
 }

@@ -78,6 +78,50 @@ function detailsOf(message: unknown): Array<Record<string, unknown>> | undefined
   return record.reasoning_details as Array<Record<string, unknown>>;
 }
 
+/**
+ * `anthropicCitationsNotSentBack`: Fantasy's Anthropic history sends a cited text block back without its
+ * `citations`. Where a request to `https://api.anthropic.com/` has an assistant text block with `citations`
+ * and the recorded block at the same place has the same text and none, our `citations` are dropped.
+ */
+const anthropicCitationsNotSentBack: Normalization = (actual, recorded) => {
+  if (!actual.url.startsWith('https://api.anthropic.com/')) return undefined;
+  const actualBody = jsonOf(actual.body);
+  const recordedMessages = jsonOf(recorded.body)?.messages;
+  if (!Array.isArray(actualBody?.messages) || !Array.isArray(recordedMessages)) return undefined;
+  let changed = false;
+  const messages = actualBody.messages.map((message: unknown, index: number) => {
+    const content = uncitedContent(message, recordedMessages[index]);
+    if (content === undefined) return message;
+    changed = true;
+    return { ...(message as object), content };
+  });
+  return changed ? { ...actual, body: JSON.stringify({ ...actualBody, messages }) } : undefined;
+};
+
+/** An assistant message's blocks with `citations` dropped where the recorded block has none. */
+function uncitedContent(actual: unknown, recorded: unknown): unknown[] | undefined {
+  const ours = assistantBlocks(actual);
+  const theirs = assistantBlocks(recorded);
+  if (ours === undefined || theirs === undefined || ours.length !== theirs.length) return undefined;
+  let changed = false;
+  const content = ours.map((block, index) => {
+    const recordedBlock = theirs[index]!;
+    const uncited = block.type === 'text' && recordedBlock.type === 'text' && !('citations' in recordedBlock);
+    if (!uncited || !('citations' in block) || block.text !== recordedBlock.text) return block;
+    changed = true;
+    const { citations: _citations, ...rest } = block;
+    return rest;
+  });
+  return changed ? content : undefined;
+}
+
+function assistantBlocks(message: unknown): Array<Record<string, unknown>> | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const record = message as Record<string, unknown>;
+  if (record.role !== 'assistant' || !Array.isArray(record.content)) return undefined;
+  return record.content as Array<Record<string, unknown>>;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: parsed request bodies are free-form JSON
 function jsonOf(body: CassetteBody): Record<string, any> | undefined {
   const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
@@ -89,4 +133,4 @@ function jsonOf(body: CassetteBody): Record<string, any> | undefined {
   }
 }
 
-const normalizations: Normalization[] = [openRouterDroppedFirstReasoningToken];
+const normalizations: Normalization[] = [openRouterDroppedFirstReasoningToken, anthropicCitationsNotSentBack];

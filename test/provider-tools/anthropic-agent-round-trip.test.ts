@@ -96,13 +96,56 @@ describe('an Anthropic agent with server tools', () => {
       done,
     );
     const agent = createAgent(model, { tools: [weather], providerTools: [anthropicTools.codeExecution()] });
-    await agent.generate({ prompt: 'Compute' });
+    const result = await agent.generate({ prompt: 'Compute' });
+    expect(result.steps[0]!.messages[0]!.providerOptions).toEqual({ anthropic: { container } });
     expect(history(requests)[1]!.content).toEqual([
       codeExecutionBlocks[0],
       codeExecutionBlocks[1],
       weatherCall,
     ]);
     expect(requests[1]!.body.container).toBe(container.id);
+  });
+
+  it('reuses the container a stream reports only in its final message_delta', async () => {
+    const { model, requests } = agentOn(
+      () =>
+        sseResponse(
+          anthropicStream([...codeExecutionBlocks.slice(0, 2), weatherCall], {
+            stopReason: 'tool_use',
+            delta: { container },
+          }),
+          { named: true },
+        ),
+      () => sseResponse(anthropicStream([{ type: 'text', text: 'Done.' }]), { named: true }),
+    );
+    const agent = createAgent(model, { tools: [weather], providerTools: [anthropicTools.codeExecution()] });
+    const run = await agent.stream({ prompt: 'Compute' });
+    const result = await run.result;
+    expect(requests[0]!.body.container).toBeUndefined();
+    expect(requests[1]!.body.container).toBe(container.id);
+    expect(history(requests)[1]!.content).toEqual([
+      codeExecutionBlocks[0],
+      codeExecutionBlocks[1],
+      weatherCall,
+    ]);
+    expect(result.steps[0]!.messages[0]!.providerOptions).toEqual({ anthropic: { container } });
+  });
+
+  it('reuses the container of the previous turn when the history holds only the message metadata', async () => {
+    const { model, requests } = agentOn(done);
+    const agent = createAgent(model, { providerTools: [anthropicTools.codeExecution()] });
+    await agent.generate({
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Compute' }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'text', text: 'Computed.' }],
+          providerOptions: { anthropic: { container } },
+        },
+        { role: 'user', content: [{ type: 'text', text: 'Again, same sandbox' }] },
+      ],
+    });
+    expect(requests[0]!.body.container).toBe(container.id);
   });
 
   it('answers programmatic tool calls that arrive in message_start, keeping caller and container', async () => {

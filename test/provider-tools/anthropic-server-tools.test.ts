@@ -85,7 +85,11 @@ describe('Anthropic web fetch', () => {
       },
       fetchSource,
       fetchResult,
-      { type: 'text', text: 'The article says Rome took time.' },
+      {
+        type: 'text',
+        text: 'The article says Rome took time.',
+        providerMetadata: { anthropic: { citations: webFetchBlocks[2]!.citations } },
+      },
       citationSource,
     ]);
     expect(result.warnings).toEqual([]);
@@ -109,7 +113,11 @@ describe('Anthropic web fetch', () => {
       { type: 'text-start', id: '2' },
       citationSource,
       { type: 'text-delta', id: '2', delta: 'The article says Rome took time.' },
-      { type: 'text-end', id: '2' },
+      {
+        type: 'text-end',
+        id: '2',
+        providerMetadata: { anthropic: { citations: webFetchBlocks[2]!.citations } },
+      },
     ]);
   });
 });
@@ -131,6 +139,13 @@ describe('Anthropic code execution', () => {
     providerExecuted: true,
     providerMetadata: { anthropic: { block: codeExecutionBlocks[3], containerId: container.id } },
   };
+  /** The file the bash run wrote: Anthropic returns only its id, so it is a document source. */
+  const chartSource = {
+    type: 'source',
+    sourceType: 'document',
+    id: 'file_011chart',
+    providerMetadata: { anthropic: { fileId: 'file_011chart', containerId: container.id } },
+  };
 
   it('maps bash and text editor calls and results with the container id', async () => {
     const result = await generate(codeExecutionBlocks, { container });
@@ -143,6 +158,7 @@ describe('Anthropic code execution', () => {
         providerExecuted: true,
         providerMetadata: { anthropic: { containerId: container.id } },
       },
+      chartSource,
       bashResult,
       {
         type: 'tool-call',
@@ -158,15 +174,43 @@ describe('Anthropic code execution', () => {
     expect(result.providerMetadata).toEqual({ anthropic: { container } });
   });
 
+  it('makes each file of the older code execution result a document source, skipping entries without an id', async () => {
+    const legacy = {
+      type: 'code_execution_tool_result',
+      tool_use_id: 'srvtoolu_01old',
+      content: {
+        type: 'code_execution_result',
+        stdout: '',
+        stderr: '',
+        return_code: 0,
+        content: [
+          { type: 'code_execution_output', file_id: 'file_011plot' },
+          { type: 'code_execution_output', file_id: '' },
+        ],
+      },
+    };
+    const result = await generate([legacy]);
+    expect(result.content.filter((part) => part.type === 'source')).toEqual([
+      {
+        type: 'source',
+        sourceType: 'document',
+        id: 'file_011plot',
+        providerMetadata: { anthropic: { fileId: 'file_011plot' } },
+      },
+    ]);
+  });
+
   it('streams the calls and results, and reports the container from message_delta on finish', async () => {
     const parts = await stream(codeExecutionBlocks, { delta: { container } });
+    // The container id arrives in message_delta, after the results: their parts cannot name it.
     const withoutContainer = (part: Content) => {
-      if (part.type !== 'tool-result') return part;
+      if (part.type !== 'tool-result' && part.type !== 'source') return part;
       const { containerId: _container, ...anthropic } = part.providerMetadata!.anthropic!;
       return { ...part, providerMetadata: { anthropic } };
     };
     expect(streamedContent(parts)).toEqual([
       expect.objectContaining({ type: 'tool-call', toolCallId: 'srvtoolu_01bash', providerExecuted: true }),
+      withoutContainer(chartSource as Content),
       withoutContainer(bashResult as Content),
       expect.objectContaining({ type: 'tool-call', toolCallId: 'srvtoolu_01edit', providerExecuted: true }),
       withoutContainer(editResult as Content),
@@ -175,7 +219,7 @@ describe('Anthropic code execution', () => {
     expect(parts.at(-1)).toMatchObject({
       type: 'finish',
       finishReason: 'stop',
-      providerMetadata: { anthropic: { container: { id: container.id } } },
+      providerMetadata: { anthropic: { container } },
     });
   });
 });

@@ -6,6 +6,7 @@ import type { StreamPart } from '../../src/spec/stream-part.js';
 import {
   applyPatchCall,
   codeInterpreterCall,
+  codeInterpreterImagesCall,
   compactionItem,
   containerCitation,
   customToolCall,
@@ -118,6 +119,36 @@ describe('OpenAI code interpreter', () => {
       { type: 'tool-input-end', id: 'ci_01' },
       ...expected,
     ]);
+  });
+});
+
+describe('OpenAI code interpreter images', () => {
+  const metadata = { providerMetadata: { openai: { itemId: 'ci_02', containerId: 'cntr_01' } } };
+  const expected = hostedPair(
+    codeInterpreterImagesCall,
+    'code_interpreter',
+    {
+      code: 'plot()',
+      container_id: 'cntr_01',
+    },
+    [
+      { type: 'file', mediaType: 'image/png', data: pngBytes, ...metadata },
+      {
+        type: 'source',
+        sourceType: 'url',
+        id: 'https://files.example.com/cntr_01/plot.png',
+        url: 'https://files.example.com/cntr_01/plot.png',
+        ...metadata,
+      },
+    ],
+  );
+
+  it('makes an inline image output a file with its bytes and a hosted one a url source', async () => {
+    expect((await generate([codeInterpreterImagesCall])).content).toEqual(expected);
+  });
+
+  it('streams the same file and source between the call and its result', async () => {
+    expect(committed(await stream([codeInterpreterImagesCall]))).toEqual(expected);
   });
 });
 

@@ -10,6 +10,8 @@ export interface AnthropicCacheControl {
 export interface AnthropicTextBlock {
   type: 'text';
   text: string;
+  /** The citations a response gave the text, sent back on later turns. */
+  citations?: Record<string, unknown>[];
   cache_control?: AnthropicCacheControl;
 }
 
@@ -204,7 +206,7 @@ export type AnthropicStreamEvent =
   | { type: 'content_block_stop'; index: number }
   | {
       type: 'message_delta';
-      delta?: { stop_reason?: string | null; container?: { id?: string } | null };
+      delta?: { stop_reason?: string | null; container?: { id?: string; expires_at?: string } | null };
       usage?: AnthropicUsage;
     }
   | { type: 'message_stop' }

@@ -30,8 +30,9 @@ export interface AnthropicOptions {
   /** Fields merged into the top level of the request body. */
   extraBody?: Record<string, unknown>;
   /**
-   * The code execution container to run in. Unset: the container of the latest assistant turn (from its
-   * parts' `providerOptions.anthropic.containerId`), so a sandbox carries over between turns.
+   * The code execution container to run in. Unset: the container of the latest assistant turn (its
+   * message's `providerOptions.anthropic.container.id`, which the agent copies from the response metadata,
+   * else its parts' `providerOptions.anthropic.containerId`), so a sandbox carries over between turns.
    */
   container?: string;
   /** Server-side compaction (beta `compact-2026-01-12`): older turns are summarized into a compaction block. */

@@ -23,9 +23,10 @@ export function startServerBlock(
   }
 }
 
-/** Deltas the server blocks add: a citation of the open text block (a source), a compaction summary piece. */
+/** Deltas the server blocks add: a citation of the open text block (a source, and kept for its end), a compaction summary piece. */
 export function reduceServerDelta(open: BlockState, delta: AnthropicBlockDelta, parts: StreamPart[]): void {
   if (delta.type === 'citations_delta') {
+    if (delta.citation !== undefined && delta.citation !== null) open.citations.push(delta.citation);
     const source = mapCitation(delta.citation);
     if (source) parts.push(source);
   } else if (delta.type === 'compaction_delta' && typeof delta.content === 'string' && delta.content !== '') {
@@ -53,7 +54,7 @@ export function endServerBlock(state: AnthropicStreamState, open: BlockState, pa
 /** Finish metadata: the container, the usage iterations and any unknown blocks. */
 export function serverFinishMetadata(state: AnthropicStreamState): Record<string, unknown> | undefined {
   const metadata: Record<string, unknown> = {};
-  if (state.containerId) metadata.container = { id: state.containerId };
+  if (state.container) metadata.container = state.container;
   if (Array.isArray(state.usage.iterations)) metadata.iterations = state.usage.iterations;
   if (state.unknownBlocks.length > 0) metadata.unknownBlocks = state.unknownBlocks;
   return Object.keys(metadata).length === 0 ? undefined : metadata;

@@ -17,7 +17,7 @@ import {
 } from './anthropic-stream-server-blocks.js';
 import { mapAnthropicStreamError } from './map-anthropic-error.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
-import { mapToolCallBlock } from './map-anthropic-server-blocks.js';
+import { citationsMetadata, mapToolCallBlock } from './map-anthropic-server-blocks.js';
 import { mapAnthropicUsage, mergeAnthropicUsage } from './map-anthropic-usage.js';
 import { checkAnthropicBlock, checkAnthropicDelta, readAnthropicUsage } from './read-anthropic-wire.js';
 import { sumAnthropicIterations } from './sum-anthropic-iterations.js';
@@ -30,6 +30,8 @@ export interface BlockState {
   /** Streamed `partial_json` pieces of a tool block, joined once at the end. */
   inputPieces: string[];
   signature: string | undefined;
+  /** The citations a text block received in `citations_delta`s, for its `text-end` metadata. */
+  citations: unknown[];
 }
 
 /** Everything the Anthropic reducer remembers between events. */
@@ -43,6 +45,8 @@ export interface AnthropicStreamState {
   /** Tool names by call id, for naming server tool results. */
   toolNames: Map<string, string>;
   containerId: string | undefined;
+  /** The container as the stream last reported it (`id`, `expires_at`), for the finish metadata. */
+  container: Record<string, unknown> | undefined;
   /** Blocks of types we do not know, reported at the end in the finish metadata. */
   unknownBlocks: AnthropicResponseBlock[];
   /** True once a terminal part (finish or error) was emitted. */
@@ -59,6 +63,7 @@ export function createAnthropicStreamState(url: string): AnthropicStreamState {
     messageStarted: false,
     toolNames: new Map(),
     containerId: undefined,
+    container: undefined,
     unknownBlocks: [],
     ended: false,
   };
@@ -80,7 +85,7 @@ const reducers: { [T in AnthropicStreamEvent['type']]: Reducer<T> } = {
     }
     state.messageStarted = true;
     mergeUsage(state, event.message?.usage, 'message.usage');
-    if (event.message?.container?.id) state.containerId = event.message.container.id;
+    noteContainer(state, event.message?.container);
     if (typeof event.message?.stop_reason === 'string') state.stopReason = event.message.stop_reason;
     // Programmatic tool calling: client tool_use blocks can arrive whole inside message_start.
     reduceMessageStartContent(state, event.message?.content, parts);
@@ -94,7 +99,7 @@ const reducers: { [T in AnthropicStreamEvent['type']]: Reducer<T> } = {
       throw wireTypeError({ path: 'delta.stop_reason', expected: 'a string', value: stopReason });
     }
     if (stopReason) state.stopReason = stopReason;
-    if (event.delta?.container?.id) state.containerId = event.delta.container.id;
+    noteContainer(state, event.delta?.container);
     mergeUsage(state, event.usage, 'usage');
     if (Array.isArray(event.usage?.iterations)) state.usage.iterations = event.usage.iterations;
   },
@@ -151,6 +156,13 @@ export function reduceAnthropicEvent(state: AnthropicStreamState, data: string, 
   }
 }
 
+/** Remembers the code execution container, as received, when the event names one. */
+function noteContainer(state: AnthropicStreamState, container: { id?: string } | null | undefined): void {
+  if (!container?.id) return;
+  state.containerId = container.id;
+  state.container = { ...container };
+}
+
 /** Folds a usage report into the state, checking its counts as they arrive. */
 function mergeUsage(state: AnthropicStreamState, usage: unknown, path: string): void {
   state.usage = mergeAnthropicUsage(state.usage, readAnthropicUsage(usage, path));
@@ -176,7 +188,13 @@ export function startBlock(
 ): void {
   const isTool = isToolBlock(block.type);
   const id = isTool ? (block.id ?? String(index)) : String(index);
-  state.blocks.set(index, { block, id, inputPieces: [], signature: block.signature || undefined });
+  state.blocks.set(index, {
+    block,
+    id,
+    inputPieces: [],
+    signature: block.signature || undefined,
+    citations: Array.isArray(block.citations) ? [...block.citations] : [],
+  });
   if (isTool) state.toolNames.set(id, block.name ?? '');
   if (block.type === 'text') parts.push({ type: 'text-start', id });
   else if (block.type === 'thinking') parts.push({ type: 'reasoning-start', id });
@@ -257,7 +275,7 @@ export function stopBlock(state: AnthropicStreamState, open: BlockState, parts: 
   const { block, id } = open;
   switch (block.type) {
     case 'text':
-      parts.push({ type: 'text-end', id });
+      parts.push({ type: 'text-end', id, ...citationsMetadata(open.citations) });
       return;
     case 'thinking':
     case 'redacted_thinking':

@@ -6,7 +6,7 @@ export const compactionBeta = 'compact-2026-01-12';
 
 /**
  * Adds what server tools need beyond `tools`: the MCP connector's `mcp_servers`, the code execution
- * `container` (the option, else the one the latest assistant turn ran in, so a sandbox and its files carry
+ * `container` (the option, else the one the latest assistant turn ran in, from the message or its parts, so a sandbox and its files carry
  * over and programmatic tool calls can be answered), compaction and extra beta flags.
  */
 export function applyAnthropicServerOptions(context: {
@@ -43,15 +43,33 @@ function hasCodeExecution(body: Record<string, unknown>): boolean {
   );
 }
 
-/** The container id on the parts of the last assistant message that names one. */
+/**
+ * The container of the last assistant message that names one: on the message (the response's
+ * `container`, which a stream reports only in its final `message_delta`) or on one of its parts.
+ */
 function latestContainer(prompt: readonly Message[]): string | undefined {
   for (let index = prompt.length - 1; index >= 0; index--) {
     const message = prompt[index]!;
     if (message.role !== 'assistant') continue;
-    for (const part of message.content) {
-      const id = part.providerOptions?.[anthropicOptionsKey]?.containerId;
-      if (typeof id === 'string' && id !== '') return id;
-    }
+    const id = messageContainer(message) ?? partContainer(message);
+    if (id !== undefined) return id;
   }
   return undefined;
+}
+
+function messageContainer(message: Message): string | undefined {
+  const container = message.providerOptions?.[anthropicOptionsKey]?.container as { id?: unknown } | undefined;
+  return nonEmptyString(container?.id);
+}
+
+function partContainer(message: Message): string | undefined {
+  for (const part of message.content) {
+    const id = nonEmptyString(part.providerOptions?.[anthropicOptionsKey]?.containerId);
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }

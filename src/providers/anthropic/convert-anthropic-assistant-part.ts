@@ -1,14 +1,16 @@
 import type { CallWarning } from '../../spec/call-warning.js';
-import type { MessagePart, ReasoningPart, ToolCallPart } from '../../spec/message.js';
+import type { MessagePart, ReasoningPart, TextPart, ToolCallPart } from '../../spec/message.js';
 import type { ProviderOptions } from '../../spec/provider-options.js';
 import type {
   AnthropicCacheControl,
   AnthropicContentBlock,
   AnthropicReplayedBlock,
+  AnthropicTextBlock,
   AnthropicToolUseBlock,
 } from './anthropic-api.js';
 import { anthropicOptionsKey, reasoningMetadataOf } from './anthropic-options.js';
 import { convertWebSearchResult } from './anthropic-web-search.js';
+import { convertAnthropicCitations } from './convert-anthropic-citations.js';
 
 /** What converting one assistant part needs. */
 export interface AssistantPartContext {
@@ -18,7 +20,7 @@ export interface AssistantPartContext {
 }
 
 /**
- * Converts one assistant part: text, reasoning with its signature (or redacted data) sent back unchanged, our
+ * Converts one assistant part: text with its citations, reasoning with its signature (or redacted data) sent back unchanged, our
  * tool calls as `tool_use`, the provider's as `server_tool_use`, and web search results as received. Cache
  * control never goes on reasoning or provider-executed blocks.
  */
@@ -29,9 +31,7 @@ export function convertAssistantPart(
   const { part, cacheControl } = context;
   switch (part.type) {
     case 'text':
-      return cacheControl
-        ? { type: 'text', text: part.text, cache_control: cacheControl }
-        : { type: 'text', text: part.text };
+      return convertText(part, cacheControl);
     case 'reasoning':
       return convertReasoning(part, context.sendReasoning, warnings);
     case 'tool-call':
@@ -45,6 +45,17 @@ export function convertAssistantPart(
     default:
       return undefined;
   }
+}
+
+/** A text block, with the citations the response gave it (kept in `providerOptions.anthropic.citations`). */
+function convertText(part: TextPart, cacheControl: AnthropicCacheControl | undefined): AnthropicTextBlock {
+  const citations = convertAnthropicCitations(part.providerOptions?.[anthropicOptionsKey]?.citations);
+  return {
+    type: 'text',
+    text: part.text,
+    ...(citations === undefined ? {} : { citations }),
+    ...(cacheControl === undefined ? {} : { cache_control: cacheControl }),
+  };
 }
 
 function convertReasoning(

@@ -6,6 +6,7 @@ import type { AnthropicResponse, AnthropicResponseBlock } from './anthropic-api.
 import { anthropicOptionsKey } from './anthropic-options.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 import {
+  citationsMetadata,
   isServerToolResult,
   mapCitation,
   mapServerToolResultBlock,
@@ -19,7 +20,7 @@ import { unknownBlockWarning } from './unknown-anthropic-block.js';
 
 /**
  * Maps a Messages API response. Reasoning keeps its signature (or redacted data) in
- * `providerMetadata.anthropic`; text citations follow their text as sources; server tool results become their
+ * `providerMetadata.anthropic`; text keeps its citations as received there and they follow it as sources; server tool results become their
  * sources, then a provider-executed tool result whose metadata replays them; compaction blocks become
  * reasoning marked `compaction`. Unknown blocks are kept in `providerMetadata.anthropic.unknownBlocks` with a
  * warning each.
@@ -83,7 +84,7 @@ function mapBlock(block: AnthropicResponseBlock, context: ServerBlockContext): C
   switch (block.type) {
     case 'text':
       return [
-        { type: 'text', text: block.text ?? '' },
+        { type: 'text', text: block.text ?? '', ...citationsMetadata(block.citations ?? []) },
         ...(block.citations ?? []).flatMap((citation) => mapCitation(citation) ?? []),
       ];
     case 'thinking':

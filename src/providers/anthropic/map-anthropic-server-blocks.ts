@@ -54,7 +54,8 @@ export function mapToolCallBlock(
 }
 
 /**
- * A server tool result block: the sources it holds (web search hits, fetched pages), then a provider-executed
+ * A server tool result block: the sources it holds (web search hits, fetched pages, files code execution
+ * wrote), then a provider-executed
  * tool-result whose metadata keeps the block exactly as received, to send back on the next turn. Web search
  * keeps its own metadata shape (results with encrypted content), which Fantasy's history uses.
  */
@@ -81,7 +82,7 @@ export function mapServerToolResultBlock(
   if (isErrorResult(block)) metadata.isError = true;
   if (context.containerId) metadata.containerId = context.containerId;
   return [
-    ...resultSources(block),
+    ...resultSources(block, context),
     {
       type: 'tool-result',
       toolCallId,
@@ -101,14 +102,43 @@ function isErrorResult(block: AnthropicResponseBlock): boolean {
   return typeof type === 'string' && type.endsWith('_error');
 }
 
+/** The sources a result holds: a fetched page (a url source), the files code execution wrote. */
+function resultSources(block: AnthropicResponseBlock, context: ServerBlockContext): SourceContent[] {
+  if (block.type === 'web_fetch_tool_result') return fetchedPageSources(block);
+  return generatedFileSources(block, context);
+}
+
 /** A fetched page is a url source. */
-function resultSources(block: AnthropicResponseBlock): SourceContent[] {
-  if (block.type !== 'web_fetch_tool_result' || !isObject(block.content)) return [];
+function fetchedPageSources(block: AnthropicResponseBlock): SourceContent[] {
+  if (!isObject(block.content)) return [];
   const url = block.content.url;
   if (typeof url !== 'string' || url === '') return [];
   const document = isObject(block.content.content) ? block.content.content : {};
   const title = typeof document.title === 'string' && document.title !== '' ? { title: document.title } : {};
   return [{ type: 'source', sourceType: 'url', id: url, url, ...title }];
+}
+
+/**
+ * The files a code execution run wrote (`bash_code_execution_result`, or `code_execution_result` of the
+ * older tool, listing `{ type: '*_output', file_id }`): Anthropic keeps them and returns only their ids,
+ * so each is a document source whose id is the file id (download it with the Files API).
+ */
+function generatedFileSources(block: AnthropicResponseBlock, context: ServerBlockContext): SourceContent[] {
+  const result = block.content;
+  if (!isObject(result) || !Array.isArray(result.content)) return [];
+  return result.content.flatMap((output: unknown) => {
+    if (!isObject(output) || typeof output.file_id !== 'string' || output.file_id === '') return [];
+    if (typeof output.type !== 'string' || !output.type.endsWith('_output')) return [];
+    const fileId = output.file_id;
+    const containerId = context.containerId === undefined ? {} : { containerId: context.containerId };
+    const source: SourceContent = {
+      type: 'source',
+      sourceType: 'document',
+      id: fileId,
+      providerMetadata: { [anthropicOptionsKey]: { fileId, ...containerId } },
+    };
+    return [source];
+  });
 }
 
 /**
@@ -133,6 +163,15 @@ export function mapCitation(citation: unknown): SourceContent | undefined {
     ...(documentTitle ? { title: documentTitle } : {}),
     ...metadata,
   };
+}
+
+/**
+ * The metadata of a text block that has citations: the citations as received, in
+ * `providerMetadata.anthropic.citations`, which the history sends back on the block.
+ */
+export function citationsMetadata(citations: readonly unknown[]): { providerMetadata?: ProviderMetadata } {
+  if (citations.length === 0) return {};
+  return { providerMetadata: { [anthropicOptionsKey]: { citations: [...citations] as JSONValue[] } } };
 }
 
 function isUrl(value: unknown): value is string {

@@ -5,6 +5,7 @@ import type {
   ToolApprovalResponsePart,
   ToolResultPart,
 } from '../../../spec/message.js';
+import { isToolSearchItem } from './map-openai-tool-search-items.js';
 import type { ResponsesInputItem } from './openai-responses-api.js';
 
 /** Client tool calls by call id: the item the model sent, for answering it with the right output type. */
@@ -34,12 +35,18 @@ export function clientCallItemsOf(prompt: readonly Message[]): ClientCallItems {
 
 /**
  * The item sent back for an assistant part about a tool OpenAI ran or a client tool item: the item as
- * received (hosted results, client calls, MCP approval requests, compaction), or a reference to it when the
- * response was stored. `undefined` when the part is not one of those.
+ * received (hosted results, tool search calls and outputs, client calls, MCP approval requests, compaction),
+ * or a reference to it when the response was stored. `undefined` when the part is not one of those.
  */
 export function convertKeptItem(part: MessagePart, store: boolean): ResponsesInputItem | undefined {
   const item = keptItem(part);
   if (item === undefined) return undefined;
+  // Tool search is two items, the call and its output: each goes back (or is referred to) on its own.
+  const providerExecuted =
+    (part.type === 'tool-call' || part.type === 'tool-result') && part.providerExecuted;
+  if (providerExecuted && isToolSearchItem(String(item.type))) {
+    return store ? { type: 'item_reference', id: String(item.id) } : (item as ResponsesInputItem);
+  }
   if (part.type === 'tool-result' && part.providerExecuted) {
     // With store, the call's item_reference already stands for the whole item.
     return store ? undefined : (item as ResponsesInputItem);

@@ -23,6 +23,7 @@ import {
   mapHostedItem,
 } from './map-openai-responses-tool-items.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
+import { mapToolSearchCall, mapToolSearchOutput, toolSearchCallId } from './map-openai-tool-search-items.js';
 import type { ResponsesOutputItem, ResponsesResponse } from './openai-responses-api.js';
 import { checkResponsesResponse } from './read-responses-wire.js';
 
@@ -43,6 +44,7 @@ const itemMappers: Record<string, (item: ResponsesOutputItem) => Content[]> = {
   },
   mcp_approval_request: (item) => [mapApprovalRequest(item)],
   compaction: (item) => [mapCompaction(item)],
+  tool_search_call: (item) => [mapToolSearchCall(item)],
   ...Object.fromEntries(Object.keys(hostedItems).map((type) => [type, mapHostedItem])),
   ...Object.fromEntries(
     Object.keys(clientItems).map((type) => [type, (item: ResponsesOutputItem) => mapClientItem(item)]),
@@ -100,7 +102,13 @@ function mapOpenAIResponsesResponseUnsafe(options: {
   const content: Content[] = [];
   const unknownItems: ResponsesOutputItem[] = [];
   const names = options.customToolNames;
+  let toolSearchCall: string | undefined;
   for (const item of output) {
+    if (item.type === 'tool_search_output') {
+      content.push(mapToolSearchOutput(item, toolSearchCall));
+      continue;
+    }
+    if (item.type === 'tool_search_call') toolSearchCall = toolSearchCallId(item);
     const mapper =
       item.type === 'custom_tool_call'
         ? (custom: ResponsesOutputItem) => mapClientItem(custom, names)

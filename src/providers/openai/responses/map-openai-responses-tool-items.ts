@@ -1,6 +1,7 @@
 import type { Content, FileContent, ToolCallContent, ToolResultContent } from '../../../spec/content.js';
 import type { JSONValue } from '../../../spec/json-value.js';
 import { decodeBase64 } from '../../shared/base64.js';
+import { mapCodeInterpreterFiles } from './map-openai-code-interpreter-files.js';
 import type { ResponsesOutputItem } from './openai-responses-api.js';
 
 /** The tool a hosted item reports under, and the JSON input its call shows. */
@@ -42,11 +43,6 @@ export const hostedItems: Record<string, HostedItem> = {
     input: (item) => ({ server_label: item.server_label ?? '' }),
     result: (item) => ({ tools: item.tools ?? [] }),
   },
-  tool_search_call: {
-    toolName: () => 'tool_search',
-    input: (item) => item.arguments ?? {},
-    result: (item) => ({ output: item.output ?? null }),
-  },
 };
 
 /** Items of OpenAI tools that your executor runs; the call keeps the item to send it back unchanged. */
@@ -63,7 +59,10 @@ export const clientItems: Record<
   apply_patch_call: { toolName: () => 'apply_patch', input: (item) => JSON.stringify(item.operation ?? {}) },
 };
 
-/** A hosted item as its provider-executed call, the image it made (image generation), and its result. */
+/**
+ * A hosted item as its provider-executed call, the images it made (image generation, code interpreter
+ * outputs), and its result.
+ */
 export function mapHostedItem(item: ResponsesOutputItem): Content[] {
   const hosted = hostedItems[item.type ?? ''];
   if (hosted === undefined) return [];
@@ -86,7 +85,7 @@ export function mapHostedItem(item: ResponsesOutputItem): Content[] {
     providerMetadata: { openai: { itemId: id, item: { ...item }, ...(item.error ? { isError: true } : {}) } },
   };
   const image = imageOf(item);
-  return image === undefined ? [call, result] : [call, image, result];
+  return [call, ...(image === undefined ? [] : [image]), ...mapCodeInterpreterFiles(item), result];
 }
 
 /**

@@ -63,6 +63,7 @@ export interface ResponsesOutputItem {
   /** `function_call` items. */
   call_id?: string;
   name?: string;
+  /** JSON text (`tool_search_call` items send a JSON object: read it as unknown). */
   arguments?: string;
   /** `reasoning` items. */
   summary?: Array<{ type?: string; text?: string }> | null;
@@ -72,6 +73,8 @@ export interface ResponsesOutputItem {
   /** `code_interpreter_call` items. */
   code?: string | null;
   container_id?: string | null;
+  /** With `include: ['code_interpreter_call.outputs']`: `{ type: 'logs', logs }` and `{ type: 'image', url }`. */
+  outputs?: unknown[] | null;
   /** `file_search_call` items. */
   queries?: string[] | null;
   /** `image_generation_call` items: the image as base64. */

@@ -12,6 +12,12 @@ import {
 } from './map-openai-responses-output.js';
 import { expandParallelCall } from './map-openai-responses-special-items.js';
 import { mapOpenAIResponsesUsage } from './map-openai-responses-usage.js';
+import {
+  mapToolSearchCall,
+  mapToolSearchOutput,
+  toolSearchCallId,
+  toolSearchToolName,
+} from './map-openai-tool-search-items.js';
 import type { ResponsesOutputItem, ResponsesStreamEvent } from './openai-responses-api.js';
 import {
   reducePartialImage,
@@ -50,6 +56,8 @@ export interface ResponsesStreamState {
   imageFormats: Map<string, string>;
   /** Output items of types we do not know, for the finish metadata. */
   unknownItems: ResponsesOutputItem[];
+  /** The pairing id of the last tool search call, for an output that names no `call_id`. */
+  toolSearchCallId: string | undefined;
   hasFunctionCall: boolean;
   /** Token log probabilities of the output text, when `logprobs` was asked for. */
   logprobs: OpenAILogprob[] | undefined;
@@ -73,6 +81,7 @@ export function createResponsesStreamState(
     textIdsByIndex: new Map(),
     imageFormats: new Map(),
     unknownItems: [],
+    toolSearchCallId: undefined,
     hasFunctionCall: false,
     logprobs: undefined,
     customToolNames,
@@ -195,6 +204,15 @@ const itemAddedReducers: Record<string, ItemReducer> = {
     state.toolCalls.set(event.output_index ?? -1, toolCall);
     parts.push({ type: 'tool-input-start', id: toolCall.id, toolName: toolCall.name });
   },
+  tool_search_call: (_state, _event, item, parts) => {
+    parts.push({
+      type: 'tool-input-start',
+      id: toolSearchCallId(item),
+      toolName: toolSearchToolName,
+      providerExecuted: true,
+    });
+  },
+  tool_search_output: () => {},
   web_search_call: (_state, _event, item, parts) => {
     parts.push({
       type: 'tool-input-start',
@@ -223,6 +241,14 @@ const itemDoneReducers: Record<string, ItemReducer> = {
     state.toolCalls.delete(event.output_index ?? -1);
     state.hasFunctionCall = true;
     closeToolCall(toolCall, item.arguments, parts);
+  },
+  tool_search_call: (state, _event, item, parts) => {
+    state.toolSearchCallId = toolSearchCallId(item);
+    parts.push({ type: 'tool-input-end', id: state.toolSearchCallId });
+    parts.push(mapToolSearchCall(item));
+  },
+  tool_search_output: (state, _event, item, parts) => {
+    parts.push(mapToolSearchOutput(item, state.toolSearchCallId));
   },
   web_search_call: (_state, _event, item, parts) => {
     parts.push({ type: 'tool-input-end', id: item.id ?? '' });

@@ -3,6 +3,8 @@ import type { ResponsesOutputItem, ResponsesResponse, ResponsesStreamEvent } fro
 
 const eventStrings = ['type', 'item_id', 'delta'] as const;
 const itemStrings = ['id', 'type', 'call_id', 'name', 'arguments', 'encrypted_content'] as const;
+/** `tool_search_call` items carry their `arguments` as a JSON object, not as JSON text. */
+const toolSearchItemStrings = itemStrings.filter((field) => field !== 'arguments');
 
 /**
  * Checks the fields of a Responses stream event that the reducer reads, so a wrong wire type (a numeric
@@ -42,7 +44,7 @@ export function checkResponsesResponse(response: unknown, path: string): Respons
 
 function checkResponsesItem(item: unknown, path: string): ResponsesOutputItem {
   if (!isWireObject(item)) throw wireTypeError({ path, expected: 'an object', value: item });
-  checkStrings(item, itemStrings, `${path}.`);
+  checkStrings(item, item.type === 'tool_search_call' ? toolSearchItemStrings : itemStrings, `${path}.`);
   const content = item.content;
   if (content !== undefined && content !== null) {
     if (!Array.isArray(content))
