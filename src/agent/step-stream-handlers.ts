@@ -2,6 +2,7 @@ import type { CallWarning } from '../spec/call-warning.js';
 import type { Content, ReasoningContent } from '../spec/content.js';
 import type { ProviderMetadata } from '../spec/provider-options.js';
 import type { StreamPart, StreamPartOf } from '../spec/stream-part.js';
+import { TextBuilder } from '../text/text-builder.js';
 import type { AgentStreamCallbacks } from './agent-stream-part.js';
 
 /** A model stream part the agent forwards: every part but `error`, which fails the step. */
@@ -12,8 +13,8 @@ export interface StepStreamState {
   /** Committed content, in commit order. */
   content: Content[];
   /** Text blocks that started and have not ended, by id. */
-  texts: Map<string, string[]>;
-  reasonings: Map<string, { deltas: string[]; providerMetadata: ProviderMetadata | undefined }>;
+  texts: Map<string, TextBuilder>;
+  reasonings: Map<string, { deltas: TextBuilder; providerMetadata: ProviderMetadata | undefined }>;
   warnings: CallWarning[];
   finish: StreamPartOf<'finish'> | undefined;
 }
@@ -41,23 +42,23 @@ export const stepStreamHandlers: { [T in ModelPart['type']]: Handler<T> } = {
     return callbacks.onWarnings?.(part.warnings);
   },
   'text-start': (state, part, callbacks) => {
-    state.texts.set(part.id, []);
+    state.texts.set(part.id, new TextBuilder());
     return callbacks.onTextStart?.(part.id);
   },
   'text-delta': (state, part, callbacks) => {
-    state.texts.get(part.id)?.push(part.delta);
+    state.texts.get(part.id)?.append(part.delta);
     return callbacks.onTextDelta?.(part.id, part.delta);
   },
   'text-end': (state, part, callbacks) => {
     const deltas = state.texts.get(part.id);
     if (deltas !== undefined) {
       state.texts.delete(part.id);
-      state.content.push({ type: 'text', text: deltas.join(''), ...metadataOf(part.providerMetadata) });
+      state.content.push({ type: 'text', text: deltas.toString(), ...metadataOf(part.providerMetadata) });
     }
     return callbacks.onTextEnd?.(part.id);
   },
   'reasoning-start': (state, part, callbacks) => {
-    state.reasonings.set(part.id, { deltas: [], providerMetadata: part.providerMetadata });
+    state.reasonings.set(part.id, { deltas: new TextBuilder(), providerMetadata: part.providerMetadata });
     return callbacks.onReasoningStart?.(part.id, {
       type: 'reasoning',
       text: '',
@@ -66,7 +67,7 @@ export const stepStreamHandlers: { [T in ModelPart['type']]: Handler<T> } = {
   },
   'reasoning-delta': (state, part, callbacks) => {
     const block = state.reasonings.get(part.id);
-    block?.deltas.push(part.delta);
+    block?.deltas.append(part.delta);
     if (block !== undefined && part.providerMetadata !== undefined)
       block.providerMetadata = part.providerMetadata;
     return callbacks.onReasoningDelta?.(part.id, part.delta);
@@ -77,7 +78,7 @@ export const stepStreamHandlers: { [T in ModelPart['type']]: Handler<T> } = {
     state.reasonings.delete(part.id);
     const reasoning: ReasoningContent = {
       type: 'reasoning',
-      text: block.deltas.join(''),
+      text: block.deltas.toString(),
       ...metadataOf(part.providerMetadata ?? block.providerMetadata),
     };
     state.content.push(reasoning);

@@ -1,6 +1,7 @@
 import { IncompleteStreamError } from '../../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { StreamPart } from '../../spec/stream-part.js';
+import { TextBuilder } from '../../text/text-builder.js';
 import { wireTypeError } from '../shared/wire-type-error.js';
 import type {
   AnthropicBlockDelta,
@@ -28,7 +29,7 @@ export interface BlockState {
   /** Text and reasoning blocks use the index; tool blocks their call id. */
   id: string;
   /** Streamed `partial_json` pieces of a tool block, joined once at the end. */
-  inputPieces: string[];
+  inputPieces: TextBuilder;
   signature: string | undefined;
   /** The citations a text block received in `citations_delta`s, for its `text-end` metadata. */
   citations: unknown[];
@@ -191,7 +192,7 @@ export function startBlock(
   state.blocks.set(index, {
     block,
     id,
-    inputPieces: [],
+    inputPieces: new TextBuilder(),
     signature: block.signature || undefined,
     citations: Array.isArray(block.citations) ? [...block.citations] : [],
   });
@@ -254,7 +255,7 @@ function reduceBlockDelta(
       providerMetadata: { [anthropicOptionsKey]: { signature: open.signature } },
     });
   } else if (delta.type === 'input_json_delta' && delta.partial_json) {
-    open.inputPieces.push(delta.partial_json);
+    open.inputPieces.append(delta.partial_json);
     parts.push({ type: 'tool-input-delta', id: open.id, delta: delta.partial_json });
   } else reduceServerDelta(open, delta, parts);
 }
@@ -299,7 +300,7 @@ function reasoningMetadata(block: AnthropicResponseBlock, signature: string | un
 
 /** The call's input is the streamed JSON, or the input the block started with (`{}`) when none streamed. */
 function endToolBlock(state: AnthropicStreamState, open: BlockState, parts: StreamPart[]): void {
-  const streamed = open.inputPieces.join('');
+  const streamed = open.inputPieces.toString();
   const input = streamed === '' ? JSON.stringify(open.block.input ?? {}) : streamed;
   parts.push({ type: 'tool-input-end', id: open.id });
   parts.push(mapToolCallBlock({ ...open.block, id: open.id }, input, state));

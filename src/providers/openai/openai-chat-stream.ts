@@ -4,6 +4,7 @@ import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import type { FinishReason } from '../../spec/finish-reason.js';
 import type { ProviderMetadata } from '../../spec/provider-options.js';
 import type { StreamPart } from '../../spec/stream-part.js';
+import { TextBuilder } from '../../text/text-builder.js';
 import { isWireObject, typeName } from '../shared/wire-type-error.js';
 import { mapOpenAIChatMetadata } from './map-openai-chat-metadata.js';
 import { mapOpenAIChatUsage } from './map-openai-chat-usage.js';
@@ -27,7 +28,7 @@ const transientErrorTypes = new Set([
 interface ToolCallState {
   id: string;
   name: string;
-  arguments: string;
+  arguments: TextBuilder;
   finished: boolean;
 }
 
@@ -223,7 +224,7 @@ function reduceToolCallDelta(state: ChatStreamState, delta: ChatToolCallDelta, p
   if (existing) {
     // Fantasy drops late fragments for calls already closed by a higher index.
     if (!existing.finished && fragment !== '') {
-      existing.arguments += fragment;
+      existing.arguments.append(fragment);
       parts.push({ type: 'tool-input-delta', id: existing.id, delta: fragment });
     }
     return;
@@ -243,7 +244,7 @@ function reduceToolCallDelta(state: ChatStreamState, delta: ChatToolCallDelta, p
   const toolCall: ToolCallState = {
     id: delta.id || `tool-call-${index}`,
     name,
-    arguments: fragment,
+    arguments: new TextBuilder(fragment),
     finished: false,
   };
   state.toolCalls.set(index, toolCall);
@@ -260,7 +261,7 @@ function closeToolCall(toolCall: ToolCallState, parts: StreamPart[]): void {
     type: 'tool-call',
     toolCallId: toolCall.id,
     toolName: toolCall.name,
-    input: toolCall.arguments === '' ? '{}' : toolCall.arguments,
+    input: toolCall.arguments.length === 0 ? '{}' : toolCall.arguments.toString(),
   });
 }
 

@@ -1,6 +1,7 @@
 import { IncompleteStreamError } from '../../../errors/incomplete-stream-error.js';
 import { InvalidResponseError } from '../../../errors/invalid-response-error.js';
 import type { StreamPart } from '../../../spec/stream-part.js';
+import { TextBuilder } from '../../../text/text-builder.js';
 import { mapOpenAILogprobs, type OpenAILogprob } from '../map-openai-logprobs.js';
 import { mapOpenAIResponsesError } from './map-openai-responses-error.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
@@ -31,7 +32,7 @@ interface ToolCallState {
   id: string;
   name: string;
   /** Argument fragments, joined only if the done item lacks the full arguments. */
-  fragments: string[];
+  fragments: TextBuilder;
 }
 
 interface ReasoningState {
@@ -150,7 +151,7 @@ const eventReducers: Record<string, Reducer> = {
   'response.function_call_arguments.delta': (state, event, parts) => {
     const toolCall = state.toolCalls.get(event.output_index ?? -1);
     if (toolCall === undefined || !event.delta) return;
-    toolCall.fragments.push(event.delta);
+    toolCall.fragments.append(event.delta);
     parts.push({ type: 'tool-input-delta', id: toolCall.id, delta: event.delta });
   },
   'response.reasoning_summary_part.added': (state, event, parts) => {
@@ -200,7 +201,7 @@ const itemAddedReducers: Record<string, ItemReducer> = {
     openText(state, id, parts);
   },
   function_call: (state, event, item, parts) => {
-    const toolCall = { id: item.call_id ?? '', name: item.name ?? '', fragments: [] };
+    const toolCall = { id: item.call_id ?? '', name: item.name ?? '', fragments: new TextBuilder() };
     state.toolCalls.set(event.output_index ?? -1, toolCall);
     parts.push({ type: 'tool-input-start', id: toolCall.id, toolName: toolCall.name });
   },
@@ -309,7 +310,7 @@ function closeToolCall(
   fullArguments: string | undefined,
   parts: StreamPart[],
 ): void {
-  const input = fullArguments || toolCall.fragments.join('') || '{}';
+  const input = fullArguments || toolCall.fragments.toString() || '{}';
   parts.push({ type: 'tool-input-end', id: toolCall.id });
   const calls = expandParallelCall({
     type: 'tool-call',
