@@ -10,6 +10,8 @@ import {
   container,
   mcpBlocks,
   programmaticBlocks,
+  toolSearchBlocks,
+  toolSearchBm25Blocks,
   webFetchBlocks,
 } from './fixtures/anthropic-fixtures.js';
 import { queuedFetch, sseResponse } from './wire-kit.js';
@@ -255,6 +257,49 @@ describe('an Anthropic agent with server tools', () => {
     });
     expect(history(requests)[1]!.content).toEqual([...compactionBlocks, weatherCall]);
   });
+
+  it.each([
+    ['regex', 'generate', toolSearchBlocks],
+    ['bm25', 'stream', toolSearchBm25Blocks],
+  ] as const)(
+    'sends a %s tool search and its tool references back unchanged with the call they loaded (%s)',
+    async (variant, mode, blocks) => {
+      const client = blocks[2] as { id: string };
+      const { model, requests } = agentOn(
+        mode === 'generate'
+          ? () => Response.json(anthropicMessage(blocks, { stop_reason: 'tool_use' }))
+          : () => sseResponse(anthropicStream(blocks, { stopReason: 'tool_use' }), { named: true }),
+        mode === 'generate'
+          ? done
+          : () => sseResponse(anthropicStream([{ type: 'text', text: 'Done.' }]), { named: true }),
+      );
+      const deferred = tool({ ...weatherDefinition, providerOptions: { anthropic: { deferLoading: true } } });
+      const agent = createAgent(model, {
+        tools: [deferred],
+        providerTools: [anthropicTools.toolSearch(variant)],
+      });
+      if (mode === 'generate') await agent.generate({ prompt: 'Weather in Rome?' });
+      else await (await agent.stream({ prompt: 'Weather in Rome?' })).result;
+      expect(requests[0]!.body.tools).toEqual([
+        expect.objectContaining({ name: 'get_weather', defer_loading: true }),
+        { type: `tool_search_tool_${variant}_20251119`, name: `tool_search_tool_${variant}` },
+      ]);
+      expect(history(requests).slice(1)).toEqual([
+        { role: 'assistant', content: blocks },
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'tool_result',
+              tool_use_id: client.id,
+              content: [{ type: 'text', text: 'Sunny in Rome' }],
+            },
+          ],
+        },
+      ]);
+      expect(requests[1]!.body.tools).toEqual(requests[0]!.body.tools);
+    },
+  );
 
   it('never sends a provider-executed call without its result', async () => {
     const { model, requests } = agentOn(

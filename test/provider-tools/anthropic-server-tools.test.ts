@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnthropic } from '../../src/providers/anthropic/index.js';
 import type { Content } from '../../src/spec/content.js';
+import type { JSONValue } from '../../src/spec/json-value.js';
 import type { StreamPart } from '../../src/spec/stream-part.js';
 import {
   anthropicMessage,
@@ -11,6 +12,7 @@ import {
   container,
   mcpBlocks,
   toolSearchBlocks,
+  toolSearchBm25Blocks,
   webFetchBlocks,
 } from './fixtures/anthropic-fixtures.js';
 import { collect, queuedFetch, sseResponse } from './wire-kit.js';
@@ -292,6 +294,51 @@ describe('Anthropic tool search', () => {
     const streamed = await stream(toolSearchBlocks, { stopReason: 'tool_use' });
     expect(streamedContent(streamed)).toEqual(content);
     expect(streamed.at(-1)).toMatchObject({ type: 'finish', finishReason: 'tool-calls' });
+  });
+});
+
+describe('Anthropic tool search, streamed', () => {
+  /** Every part the documented events give: the search input block, the search, its result, the client call. */
+  const expectedParts = (blocks: Record<string, unknown>[]): StreamPart[] => {
+    const [search, found, client] = blocks as Array<{ id: string; name: string; input: unknown }>;
+    const searchInput = JSON.stringify(search!.input);
+    const clientInput = JSON.stringify(client!.input);
+    return [
+      { type: 'tool-input-start', id: search!.id, toolName: search!.name, providerExecuted: true },
+      { type: 'tool-input-delta', id: search!.id, delta: searchInput },
+      { type: 'tool-input-end', id: search!.id },
+      {
+        type: 'tool-call',
+        toolCallId: search!.id,
+        toolName: search!.name,
+        input: searchInput,
+        providerExecuted: true,
+      },
+      {
+        type: 'tool-result',
+        toolCallId: search!.id,
+        toolName: search!.name,
+        output: { type: 'json', value: (found as unknown as { content: JSONValue }).content },
+        providerExecuted: true,
+        providerMetadata: { anthropic: { block: found as unknown as JSONValue } },
+      },
+      { type: 'tool-input-start', id: client!.id, toolName: 'get_weather' },
+      { type: 'tool-input-delta', id: client!.id, delta: clientInput },
+      { type: 'tool-input-end', id: client!.id },
+      { type: 'tool-call', toolCallId: client!.id, toolName: 'get_weather', input: clientInput },
+    ];
+  };
+
+  it.each([
+    ['regex', toolSearchBlocks],
+    ['bm25', toolSearchBm25Blocks],
+  ])('streams every part of a %s search and its tool references, then the client call', async (_, blocks) => {
+    const parts = await stream(blocks, { stopReason: 'tool_use' });
+    expect(parts.filter((part) => part.type !== 'finish')).toEqual(expectedParts(blocks));
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'tool-calls' });
+    const generated = await generate(blocks, { stop_reason: 'tool_use' });
+    expect(streamedContent(parts)).toEqual(generated.content);
+    expect(generated.warnings).toEqual([]);
   });
 });
 

@@ -167,6 +167,67 @@ describe('Gemini grounding with Google Search', () => {
   });
 });
 
+describe('Gemini file search and URL context, streamed', () => {
+  const fileSource = {
+    type: 'source',
+    sourceType: 'document',
+    id: 'handbook.pdf',
+    mediaType: 'text/plain',
+    title: 'handbook.pdf',
+    providerMetadata: { google: { fileSearchStore: 'fileSearchStores/hr-1' } },
+  };
+  const grounded = { groundingMetadata: fileSearchGrounding, urlContextMetadata };
+
+  it('streams the same document source as generate, once, and keeps both metadata on finish', async () => {
+    const chunks = geminiStream([{ text: '25 ' }, { text: 'days.' }], grounded);
+    // Gemini repeats the candidate metadata on a later chunk; the source must not be emitted twice.
+    const repeated = {
+      ...chunks[1]!,
+      candidates: [{ ...chunks[1]!.candidates[0]!, content: { role: 'model', parts: [] } }],
+    };
+    const { model } = gemini(() => sseResponse([...chunks, repeated]));
+    const parts = await collect(
+      await model.stream({
+        prompt,
+        tools: [
+          googleTools.fileSearch({ fileSearchStoreNames: ['fileSearchStores/hr-1'] }),
+          googleTools.urlContext(),
+        ],
+      }),
+    );
+    expect(parts.filter((part) => part.type !== 'finish')).toEqual([
+      { type: 'text-start', id: '0' },
+      { type: 'text-delta', id: '0', delta: '25 ' },
+      { type: 'text-delta', id: '0', delta: 'days.' },
+      fileSource,
+      { type: 'text-end', id: '0' },
+    ]);
+    expect(parts.at(-1)).toMatchObject({
+      type: 'finish',
+      finishReason: 'stop',
+      providerMetadata: { google: grounded },
+    });
+    const generated = await gemini(() =>
+      Response.json(geminiResponse([{ text: '25 days.' }], grounded)),
+    ).model.generate({ prompt });
+    expect(generated.content).toEqual([{ type: 'text', text: '25 days.' }, fileSource]);
+    expect(generated.providerMetadata?.google).toMatchObject(grounded);
+  });
+
+  it('streams URL context metadata that arrives before the last chunk into the finish metadata', async () => {
+    const chunks = geminiStream([{ text: 'The post ' }, { text: 'says hi.' }]);
+    const first = { ...chunks[0]!, candidates: [{ ...chunks[0]!.candidates[0]!, urlContextMetadata }] };
+    const { model } = gemini(() => sseResponse([first, chunks[1]!]));
+    const parts = await collect(await model.stream({ prompt, tools: [googleTools.urlContext()] }));
+    expect(parts.filter((part) => part.type === 'source')).toEqual([]);
+    expect(parts.at(-1)).toMatchObject({
+      type: 'finish',
+      finishReason: 'stop',
+      providerMetadata: { google: { urlContextMetadata } },
+    });
+  });
+});
+
 describe('Gemini code execution', () => {
   const call = {
     type: 'tool-call',

@@ -13,7 +13,10 @@ import type {
 /** The name provider-executed web search calls are reported under. */
 export const webSearchToolName = 'web_search';
 
-/** A citation as a source part: `url_citation` → url source, `file_citation` → document source. */
+/**
+ * A citation as a source part: `url_citation` → url source, `file_citation` → document source (its file id in
+ * `providerMetadata.openai.fileId`).
+ */
 export function mapOpenAIResponsesAnnotation(annotation: ResponsesAnnotation): SourceContent | undefined {
   if (annotation.type === 'url_citation') {
     return {
@@ -50,6 +53,8 @@ export function mapOpenAIResponsesAnnotation(annotation: ResponsesAnnotation): S
       mediaType: 'text/plain',
       title: annotation.filename || 'Document',
       ...(filename ? { filename } : {}),
+      // The file id is the only link between a citation and the file search results that found it.
+      ...(annotation.file_id ? { providerMetadata: { openai: { fileId: annotation.file_id } } } : {}),
     };
   }
   return undefined;
