@@ -4,6 +4,7 @@
 // Dependencies stay external, as a package ships them. The CLI is bundled separately for Node.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
@@ -24,9 +25,31 @@ const shared = {
   sourcemap: false,
   logLevel: 'warning',
 };
+/**
+ * Every other entry also reaches the whole root entry, so the core's modules are reached by the same set of
+ * entries and land in a few large chunks. Without it, esbuild gives each distinct set of entries that reach a
+ * module its own chunk: with 17 entries, `fantasy-ts` + `fantasy-ts/openaicompat` loaded 34 files (66 ms
+ * cold import) instead of 10 (36 ms), for the same bytes. A subpath user loads the core anyway.
+ */
+const rootEntry = resolve('src/index.ts');
+const coreTogether = {
+  name: 'core-together',
+  setup(builder) {
+    const others = new Set(entryPoints.map((path) => resolve(path)).filter((path) => path !== rootEntry));
+    builder.onLoad({ filter: /[\\/]index\.ts$/ }, (args) => {
+      if (!others.has(args.path)) return undefined;
+      const root = relative(dirname(args.path), rootEntry).replace(/\\/g, '/').replace(/\.ts$/, '.js');
+      const source = readFileSync(args.path, 'utf8');
+      // A use esbuild cannot drop keeps the namespace, hence every module of the core, in this entry's graph.
+      const reach = `import * as fantasyCore from '${root}';\nif (fantasyCore === undefined) throw new Error('fantasy-ts core missing');\n`;
+      return { contents: `${source}\n${reach}`, loader: 'ts', resolveDir: dirname(args.path) };
+    });
+  },
+};
 await build({
   ...shared,
   entryPoints,
+  plugins: [coreTogether],
   outbase: 'src',
   outdir: 'dist',
   splitting: true,
