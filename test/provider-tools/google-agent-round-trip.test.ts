@@ -4,9 +4,11 @@ import { createGoogle, googleTools } from '../../src/providers/google/index.js';
 import { jsonSchema } from '../../src/schema/json-schema-wrapper.js';
 import {
   codeParts,
+  fileSearchGrounding,
   geminiResponse,
   geminiStream,
   searchGrounding,
+  streamedCallParts,
   urlContextMetadata,
 } from './fixtures/google-fixtures.js';
 import { queuedFetch, sseResponse } from './wire-kit.js';
@@ -118,6 +120,74 @@ describe('a Gemini agent with built-in tools', () => {
         parts: [...codeParts, { functionCall: { id: 'id-2', name: 'get_weather', args: { city: 'Rome' } } }],
       },
       answer('id-2'),
+    ]);
+  });
+
+  it('sends text grounded by file search back as text, without its document sources (generate)', async () => {
+    const { model, requests } = gemini(
+      () =>
+        Response.json(
+          geminiResponse([{ text: 'Leave is 25 days.' }, weatherCall], {
+            groundingMetadata: fileSearchGrounding,
+          }),
+        ),
+      () => Response.json(geminiResponse([{ text: 'Done.' }])),
+    );
+    const result = await createAgent(model, {
+      tools: [weather],
+      providerTools: [googleTools.fileSearch({ fileSearchStoreNames: ['fileSearchStores/hr-1'] })],
+    }).generate({ prompt: 'Go' });
+    expect(result.steps[0]!.content.filter((part) => part.type === 'source')).toEqual([
+      expect.objectContaining({ sourceType: 'document', title: 'handbook.pdf' }),
+    ]);
+    expect(sentBack(requests)).toEqual([
+      {
+        role: 'model',
+        parts: [
+          { text: 'Leave is 25 days.' },
+          { functionCall: { id: 'id-1', name: 'get_weather', args: { city: 'Rome' } } },
+        ],
+      },
+      answer('id-1'),
+    ]);
+    expect(requests[1]!.body.tools).toEqual([
+      { functionDeclarations: [expect.objectContaining({ name: 'get_weather' })] },
+      { fileSearch: { fileSearchStoreNames: ['fileSearchStores/hr-1'] } },
+    ]);
+  });
+
+  it('sends a call whose arguments streamed in pieces back as one functionCall with its signature (stream)', async () => {
+    const forecast = tool({
+      name: 'get_weather',
+      description: 'Weather',
+      inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }),
+      execute: () => 'Sunny in Rome',
+    });
+    const { model, requests } = gemini(
+      () => sseResponse(geminiStream(streamedCallParts)),
+      () => sseResponse(geminiStream([{ text: 'Done.' }])),
+    );
+    const run = await createAgent(model, { tools: [forecast] }).stream({
+      prompt: 'Go',
+      providerOptions: { google: { streamFunctionCallArguments: true } },
+    });
+    const result = await run.result;
+    expect(result.text).toBe('Done.');
+    expect(sentBack(requests)).toEqual([
+      {
+        role: 'model',
+        parts: [
+          {
+            functionCall: {
+              id: 'id-1',
+              name: 'get_weather',
+              args: { location: { city: 'San Francisco' }, days: 3, units: ['celsius'], alerts: true },
+            },
+            thoughtSignature: 'c2lnLTE=',
+          },
+        ],
+      },
+      answer('id-1'),
     ]);
   });
 });
