@@ -150,6 +150,44 @@ describe('an Anthropic agent with server tools', () => {
     expect(requests[0]!.body.container).toBe(container.id);
   });
 
+  it('answers programmatic tool calls of a non-streamed response, keeping caller and container', async () => {
+    const { model, requests } = agentOn(
+      () => Response.json(anthropicMessage(programmaticBlocks, { stop_reason: 'tool_use', container })),
+      done,
+    );
+    const programmatic = tool({
+      ...weatherDefinition,
+      providerOptions: { anthropic: { allowedCallers: ['code_execution_20250825'] } },
+    });
+    const agent = createAgent(model, {
+      tools: [programmatic],
+      providerTools: [anthropicTools.codeExecution()],
+    });
+    const result = await agent.generate({ prompt: 'Weather via code' });
+    expect(result.steps[0]!.content.filter((part) => part.type === 'tool-call')).toEqual([
+      expect.objectContaining({ toolCallId: 'srvtoolu_01code', providerExecuted: true }),
+      expect.objectContaining({
+        toolCallId: 'toolu_01prog',
+        toolName: 'get_weather',
+        input: '{"city":"Rome"}',
+      }),
+    ]);
+    expect(history(requests).slice(1)).toEqual([
+      { role: 'assistant', content: programmaticBlocks },
+      {
+        role: 'user',
+        content: [
+          {
+            type: 'tool_result',
+            tool_use_id: 'toolu_01prog',
+            content: [{ type: 'text', text: 'Sunny in Rome' }],
+          },
+        ],
+      },
+    ]);
+    expect(requests[1]!.body.container).toBe(container.id);
+  });
+
   it('answers programmatic tool calls that arrive in message_start, keeping caller and container', async () => {
     const events = [
       {
