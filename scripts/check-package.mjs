@@ -1,5 +1,6 @@
 // Checks the package as a consumer gets it (run after `npm run build`): every `exports` subpath has `types`,
-// `import` and a `default` (so `require()` works on Node >= 20.19), a `typesVersions` entry (so
+// `node` (the bundled layout Node loads, also through `require()` on Node >= 20.19), `import` and a `default`
+// (the per-module layout bundlers tree-shake), in that order, a `typesVersions` entry (so
 // `moduleResolution: node10` finds its types), its files built, and no source map shipped; then runs
 // publint --strict and @arethetypeswrong/cli --pack. See CONTRIBUTING.md, "Add a subpath".
 import { execFileSync } from 'node:child_process';
@@ -13,17 +14,20 @@ const typesVersions = manifest.typesVersions?.['*'] ?? {};
 for (const [subpath, target] of Object.entries(manifest.exports)) {
   if (subpath === './package.json') continue;
   if (typeof target !== 'object' || target === null) {
-    problems.push(`exports["${subpath}"] must be { types, import, default }`);
+    problems.push(`exports["${subpath}"] must be { types, node, import, default }`);
     continue;
   }
-  for (const condition of ['types', 'import', 'default']) {
+  const conditions = ['types', 'node', 'import', 'default'];
+  for (const condition of conditions) {
     if (typeof target[condition] !== 'string') problems.push(`exports["${subpath}"] has no "${condition}"`);
+  }
+  if (Object.keys(target).join() !== conditions.join()) {
+    problems.push(`exports["${subpath}"] must list ${conditions.join(', ')} in that order`);
   }
   if (target.default !== target.import) {
     problems.push(`exports["${subpath}"].default must be the ESM file of "import" (${target.import})`);
   }
-  if (Object.keys(target)[0] !== 'types') problems.push(`exports["${subpath}"]: "types" must come first`);
-  for (const file of [target.types, target.import]) {
+  for (const file of [target.types, target.node, target.import]) {
     if (typeof file === 'string' && !existsSync(file))
       problems.push(`${file} (exports["${subpath}"]) is not built`);
   }

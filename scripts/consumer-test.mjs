@@ -145,7 +145,7 @@ function importByName(text) {
   const bySource = new Map();
   for (const [key, target] of Object.entries(manifest.exports)) {
     if (typeof target !== 'object') continue;
-    bySource.set(target.import.replace(/^\.\/dist\//, '../src/'), specifierOf(key));
+    bySource.set(target.node.replace(/^\.\/dist\//, '../src/'), specifierOf(key));
   }
   return text.replace(/from '(\.\.\/src\/[^']+)'/g, (_whole, source) => {
     const name = bySource.get(source);

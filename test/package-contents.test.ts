@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
-  exports: Record<string, string | { types: string; import: string; default: string }>;
+  exports: Record<string, string | { types: string; node: string; import: string; default: string }>;
   typesVersions: { '*': Record<string, string[]> };
   files: string[];
   repository: { url: string };
@@ -12,13 +12,14 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
 };
 
 describe('the published package', () => {
-  it('gives every subpath types first, an import and a default condition for require(esm)', () => {
+  it('gives every subpath types, the bundled node layout, then the per-module import and default', () => {
     for (const [subpath, target] of Object.entries(manifest.exports)) {
       if (subpath === './package.json') continue;
       expect(typeof target, subpath).toBe('object');
-      const entry = target as { types: string; import: string; default: string };
-      expect(Object.keys(entry)[0], subpath).toBe('types');
+      const entry = target as { types: string; node: string; import: string; default: string };
+      expect(Object.keys(entry), subpath).toEqual(['types', 'node', 'import', 'default']);
       expect(entry.default, subpath).toBe(entry.import);
+      expect(entry.import, subpath).toBe(entry.node.replace('./dist/', './dist/modules/'));
     }
   });
 

@@ -88,11 +88,11 @@ const measuredEntries = ['.', './openaicompat'];
 /** The source file of each `exports` entry of package.json that exists yet. */
 function exportedSources(): Map<string, string> {
   const manifest = JSON.parse(readFileSync(`${repositoryRoot}package.json`, 'utf8')) as {
-    exports: Record<string, { import?: string }>;
+    exports: Record<string, { node?: string }>;
   };
   const entries = new Map<string, string>();
   for (const [subpath, target] of Object.entries(manifest.exports)) {
-    const source = target.import?.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts');
+    const source = target.node?.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts');
     if (source !== undefined && existsSync(`${repositoryRoot}${source}`)) entries.set(subpath, source);
   }
   return entries;

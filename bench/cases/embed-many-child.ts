@@ -7,6 +7,7 @@
  */
 import { fantasyEmbedMany } from '../subjects/fantasy.js';
 import { createEmbeddingService, embeddingValues, verifyEmbeddings } from '../support/embedding-service.js';
+import { peakRssBytes } from '../support/peak-rss.js';
 import type { EmbedManyMemory, EmbedManySubject } from './embed-many.js';
 
 function liveBytes(): number {
@@ -36,9 +37,9 @@ async function main(): Promise<void> {
   verifyEmbeddings(await embed(subject, service.fetch, values.slice(0, 16)), 16);
   const baselineHeap = liveBytes();
   const baselineRss = process.memoryUsage().rss;
-  const highWaterBefore = process.resourceUsage().maxRSS * 1024;
+  const highWaterBefore = peakRssBytes();
   const embeddings = await embed(subject, service.fetch, values);
-  const highWaterAfter = process.resourceUsage().maxRSS * 1024;
+  const highWaterAfter = peakRssBytes();
   const retainedBytes = liveBytes() - baselineHeap;
   verifyEmbeddings(embeddings, count);
   const result: EmbedManyMemory = {

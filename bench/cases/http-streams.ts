@@ -168,7 +168,7 @@ export async function runHttpStreamsCase(settings: CaseSettings): Promise<CaseRe
     rows,
     checks,
     notes: [
-      `each measurement is a fresh node process running N concurrent streams of one subject after one warm-up stream; CPU = process.cpuUsage (user + system) over the N streams; peak RSS = maxRSS of the whole process; ${http.rounds} interleaved rounds, median with min–max`,
+      `each measurement is a fresh node process running N concurrent streams of one subject after one warm-up stream; CPU = process.cpuUsage (user + system) over the N streams; peak RSS = VmHWM of the client process (not maxRSS, which a spawned child inherits from its parent); ${http.rounds} interleaved rounds, median with min–max`,
       'the server runs in its own process on the same two shared cores, so wall time is not reported as a result',
     ],
     data: measurements,

@@ -6,6 +6,7 @@
  * Usage: http-client.ts <subject> <text|tool> <streams> <origin> <expectedLength>
  */
 import type { StreamKind } from '../subjects/vercel-ai.js';
+import { peakRssBytes } from '../support/peak-rss.js';
 
 /** What the client prints. */
 export interface HttpClientResult {
@@ -14,7 +15,7 @@ export interface HttpClientResult {
   streams: number;
   cpuMs: number;
   wallMs: number;
-  /** Peak resident set of the whole process (`maxRSS`), MB. */
+  /** Peak resident set of the whole process (`VmHWM`, see `peakRssBytes`), MB. */
   peakRssMb: number;
   /** RSS before the measured streams (after imports and the warm-up stream), MB. */
   baselineRssMb: number;
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     streams,
     cpuMs: (used.user + used.system) / 1000,
     wallMs,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssBytes() / 2 ** 20,
     baselineRssMb,
   };
   process.stdout.write(JSON.stringify(result));
