@@ -1,6 +1,6 @@
 import { createFantasyAgentLoop } from '../subjects/fantasy.js';
 import { createAiAgentLoop } from '../subjects/vercel-ai.js';
-import { measureInterleaved, median, probeSubjects, type Subject } from '../support/measure.js';
+import { formatRange, measureInterleaved, median, probeSubjects, type Subject } from '../support/measure.js';
 import { type CaseReport, type CaseSettings, formatRatio, type ResultRow } from '../support/report.js';
 
 /** Case 4: µs per step of a two-step tool loop (tool call, tool run, answer) against a mock model. */
@@ -46,7 +46,14 @@ export async function runAgentStepCase(settings: CaseSettings): Promise<CaseRepo
         : other === undefined
           ? ''
           : `${formatRatio(value / other)} ${counterpart}`;
-    return { subject: name, value, unit: 'µs/step', runs: times.get(name)?.length ?? 0, note };
+    const range = formatRange(times.get(name) ?? [], 1000 / (loops * 2));
+    return {
+      subject: name,
+      value,
+      unit: 'µs/step',
+      runs: times.get(name)?.length ?? 0,
+      note: note === '' ? `range ${range}` : `${note}, range ${range}`,
+    };
   });
   return {
     id: '4',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { median } from '../support/measure.js';
+import { formatRange, median } from '../support/measure.js';
 import { type CaseReport, type CaseSettings, formatRatio, type ResultRow } from '../support/report.js';
 
 /** The repository root: bare specifiers (and `fantasy-ts` itself, by self-reference) resolve from here. */
@@ -148,7 +148,7 @@ export async function runColdImportCase(settings: CaseSettings): Promise<CaseRep
     value: importOf(index),
     unit: 'ms import',
     runs,
-    note: `process ${median(times.get(subject.name)!.processMs).toFixed(0)} ms${index > 0 ? `, ${formatRatio(importOf(index) / ai)} ai` : ''}`,
+    note: `range ${formatRange(times.get(subject.name)!.importMs)} ms, process ${median(times.get(subject.name)!.processMs).toFixed(0)} ms${index > 0 ? `, ${formatRatio(importOf(index) / ai)} ai` : ''}`,
   }));
   const fantasy = importOf(2);
   return {

@@ -3,7 +3,7 @@ import { floorTextStream } from '../subjects/floor.js';
 import { aiDoStream, aiLowMemoryTextStream, aiTextStream } from '../subjects/vercel-ai.js';
 import { buildTextDeltas, textEvents } from '../support/chat-chunks.js';
 import { createFixtureFetch, encodeEvents } from '../support/fixture-fetch.js';
-import { measureInterleaved, median, probeSubjects, type Subject } from '../support/measure.js';
+import { formatRange, measureInterleaved, median, probeSubjects, type Subject } from '../support/measure.js';
 import {
   type CaseReport,
   type CaseSettings,
@@ -69,7 +69,10 @@ export async function runTextStreamCase(settings: CaseSettings): Promise<CaseRep
       value,
       unit: 'µs/chunk',
       runs: times.get(name)?.length ?? 0,
-      note: value === undefined ? 'unavailable' : ratios,
+      note:
+        value === undefined
+          ? 'unavailable'
+          : `${ratios}; range ${formatRange(times.get(name) ?? [], 1000 / count, 2)}`,
     };
   });
   return {

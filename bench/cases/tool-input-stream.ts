@@ -1,7 +1,7 @@
 import { fantasyToolInputStream } from '../subjects/fantasy.js';
 import { floorToolInputStream } from '../subjects/floor.js';
 import { aiToolInputStream } from '../subjects/vercel-ai.js';
-import { extrapolate, measure, measureInterleaved, median } from '../support/measure.js';
+import { extrapolate, formatRange, measure, measureInterleaved, median } from '../support/measure.js';
 import { type CaseReport, type CaseSettings, formatRatio, type ResultRow } from '../support/report.js';
 import { buildToolInputFixture, verifyToolInput } from '../support/tool-input-fixtures.js';
 
@@ -33,14 +33,14 @@ export async function runToolInputCase(settings: CaseSettings): Promise<CaseRepo
       value: floor,
       unit: 'ms',
       runs: times.get('floor')!.length,
-      note: perDelta(floor),
+      note: `${perDelta(floor)}, range ${formatRange(times.get('floor')!, 1, 0)} ms`,
     },
     {
       subject: 'fantasy-ts model.stream (tool-input deltas + tool-call)',
       value: fantasy,
       unit: 'ms',
       runs: times.get('fantasy')!.length,
-      note: `${perDelta(fantasy)}, ${formatRatio(fantasy / floor)} floor${versusAi(fantasy)}`,
+      note: `${perDelta(fantasy)}, ${formatRatio(fantasy / floor)} floor${versusAi(fantasy)}, range ${formatRange(times.get('fantasy')!, 1, 0)} ms`,
     },
     {
       subject: 'ai streamText fullStream with a tool',

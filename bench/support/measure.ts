@@ -96,3 +96,9 @@ export async function probeSubjects(
   }
   return { available, notes };
 }
+
+/** `min–max` of a subject's runs, scaled (e.g. to µs per chunk) and formatted: the spread a median comes from. */
+export function formatRange(values: readonly number[], scale = 1, digits = 1): string {
+  if (values.length === 0) return '–';
+  return `${(Math.min(...values) * scale).toFixed(digits)}–${(Math.max(...values) * scale).toFixed(digits)}`;
+}
