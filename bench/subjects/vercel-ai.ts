@@ -38,8 +38,16 @@ export async function aiTextStream(options: {
   view: 'textStream' | 'fullStream';
 }): Promise<number> {
   const result = streamText({ model: createAiModel(options.fetch), prompt: 'Write something.' });
+  return readTextLength(result, options.view);
+}
+
+/** The text length read through one view of a `streamText`-like result. */
+async function readTextLength(
+  result: Pick<ReturnType<typeof streamText>, 'textStream' | 'fullStream'>,
+  view: 'textStream' | 'fullStream',
+): Promise<number> {
   let length = 0;
-  if (options.view === 'textStream') {
+  if (view === 'textStream') {
     for await (const text of result.textStream) length += text.length;
     return length;
   }
@@ -155,16 +163,7 @@ export async function aiLowMemoryTextStream(options: {
     model: createAiModel(options.fetch),
     prompt: 'Write something.',
   });
-  let length = 0;
-  if (options.view === 'textStream') {
-    for await (const text of result.textStream) length += text.length;
-    return length;
-  }
-  for await (const part of result.fullStream) {
-    if (part.type === 'text-delta') length += part.text.length;
-    else if (part.type === 'error') throw part.error;
-  }
-  return length;
+  return readTextLength(result, options.view);
 }
 
 /** `streamText` over either kind, read through `fullStream`; returns the text or tool-input length. */

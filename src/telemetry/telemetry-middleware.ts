@@ -1,5 +1,6 @@
 import type { LanguageModelMiddleware } from '../middleware/language-model-middleware.js';
 import type { Content, ToolCallContent } from '../spec/content.js';
+import type { GenerateResponse } from '../spec/generate-result.js';
 import type { ObjectStreamPart } from '../spec/object.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { type ModelCallOutcome, ModelCallSpan } from './model-call-span.js';
@@ -27,51 +28,58 @@ export function telemetryMiddleware(
     const context = parent?.() ?? baseContext(telemetry.options);
     return new ModelCallSpan({ telemetry, model, params, context });
   };
-  /** One call in its span: the outcome recorded on success, the error on failure. */
-  const traced = async <R>(
-    span: ModelCallSpan | undefined,
-    call: () => Promise<R>,
-    outcome: (result: R) => ModelCallOutcome,
-  ): Promise<R> => {
-    if (span === undefined) return call();
-    try {
-      const result = await call();
-      span.succeed(outcome(result));
-      return result;
-    } catch (error) {
-      span.fail(error);
-      throw error;
-    }
-  };
-  /** A stream in its span: setup failures recorded, then every part passed through `traceStream`. */
-  const tracedStream = async <P extends StreamPart | ObjectStreamPart>(
-    span: ModelCallSpan | undefined,
-    call: () => Promise<AsyncIterable<P>>,
-  ): Promise<AsyncIterable<P>> => {
-    if (span === undefined) return call();
-    const parts = await call().catch((error: unknown) => {
-      span.fail(error);
-      throw error;
-    });
-    return traceStream(parts, span);
-  };
   return {
     wrapGenerate: ({ doGenerate, params, model }) =>
-      traced(start(model, params), doGenerate, (result) => ({
-        finishReason: result.finishReason,
-        usage: result.usage,
-        content: result.content,
-        responseId: result.response?.id,
-        responseModel: result.response?.modelId,
-      })),
-    wrapStream: ({ doStream, params, model }) => tracedStream(start(model, params), doStream),
+      traceCall(start(model, params), doGenerate, generateOutcome),
+    wrapStream: ({ doStream, params, model }) => traceStreamCall(start(model, params), doStream),
     wrapGenerateObject: ({ doGenerate, params, model }) =>
-      traced(start(model, params), doGenerate, (result) => ({
+      traceCall(start(model, params), doGenerate, (result) => ({
         finishReason: result.finishReason,
         usage: result.usage,
       })),
-    wrapStreamObject: ({ doStream, params, model }) => tracedStream(start(model, params), doStream),
+    wrapStreamObject: ({ doStream, params, model }) => traceStreamCall(start(model, params), doStream),
   };
+}
+
+/** What a text call's span records of its response. */
+export function generateOutcome(response: GenerateResponse): ModelCallOutcome {
+  return {
+    finishReason: response.finishReason,
+    usage: response.usage,
+    content: response.content,
+    responseId: response.response?.id,
+    responseModel: response.response?.modelId,
+  };
+}
+
+/** One call in its span (none: the call alone): the outcome recorded on success, the error on failure. */
+export async function traceCall<R>(
+  span: ModelCallSpan | undefined,
+  call: () => Promise<R>,
+  outcome: (result: R) => ModelCallOutcome,
+): Promise<R> {
+  if (span === undefined) return call();
+  try {
+    const result = await call();
+    span.succeed(outcome(result));
+    return result;
+  } catch (error) {
+    span.fail(error);
+    throw error;
+  }
+}
+
+/** A stream in its span: a setup failure recorded, then every part passed through `traceStream`. */
+export async function traceStreamCall<P extends StreamPart | ObjectStreamPart>(
+  span: ModelCallSpan | undefined,
+  call: () => Promise<AsyncIterable<P>>,
+): Promise<AsyncIterable<P>> {
+  if (span === undefined) return call();
+  const parts = await call().catch((error: unknown) => {
+    span.fail(error);
+    throw error;
+  });
+  return traceStream(parts, span);
 }
 
 /** Passes every part on; notes the first chunk, the finish and an in-band error; ends the span at the end. */

@@ -4,7 +4,7 @@ import type { LanguageModel } from '../spec/language-model.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { ModelCallSpan } from './model-call-span.js';
 import { baseContext, type ResolvedTelemetry } from './resolve-telemetry.js';
-import { traceStream } from './telemetry-middleware.js';
+import { generateOutcome, traceCall, traceStreamCall } from './telemetry-middleware.js';
 
 /**
  * One attempt of a bare `model.generate` call in its own `chat {model}` span, for a call whose options ask
@@ -16,23 +16,8 @@ export function traceGenerateAttempt(
   model: LanguageModel,
   generateOnce: (options: CallOptions) => Promise<GenerateResponse>,
 ): (options: CallOptions) => Promise<GenerateResponse> {
-  return async (options) => {
-    const span = startSpan(telemetry, model, options);
-    try {
-      const response = await generateOnce(options);
-      span.succeed({
-        finishReason: response.finishReason,
-        usage: response.usage,
-        content: response.content,
-        responseId: response.response?.id,
-        responseModel: response.response?.modelId,
-      });
-      return response;
-    } catch (error) {
-      span.fail(error);
-      throw error;
-    }
-  };
+  return (options) =>
+    traceCall(startSpan(telemetry, model, options), () => generateOnce(options), generateOutcome);
 }
 
 /** One attempt of a bare `model.stream` call in its own `chat {model}` span, ended with the stream. */
@@ -41,14 +26,7 @@ export function traceStreamAttempt(
   model: LanguageModel,
   streamOnce: (options: CallOptions) => Promise<AsyncIterable<StreamPart>>,
 ): (options: CallOptions) => Promise<AsyncIterable<StreamPart>> {
-  return async (options) => {
-    const span = startSpan(telemetry, model, options);
-    const parts = await streamOnce(options).catch((error: unknown) => {
-      span.fail(error);
-      throw error;
-    });
-    return traceStream(parts, span);
-  };
+  return (options) => traceStreamCall(startSpan(telemetry, model, options), () => streamOnce(options));
 }
 
 function startSpan(telemetry: ResolvedTelemetry, model: LanguageModel, options: CallOptions): ModelCallSpan {

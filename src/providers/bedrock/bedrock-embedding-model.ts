@@ -1,8 +1,7 @@
-import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import { postCall } from '../../http/post-json.js';
 import { readJsonResponse } from '../../http/read-response.js';
 import type { EmbedCallOptions, EmbedCallResult, EmbeddingModel } from '../../spec/embedding-model.js';
-import { checkEmbedCall, isNumberArray, mapEmbeddingError } from '../shared/map-embedding-error.js';
+import { checkEmbedCall, mapEmbeddingError, vectorsResult } from '../shared/map-embedding-error.js';
 import { parseBedrockErrorBody, sigV4Signer } from './bedrock-endpoint.js';
 import { type BedrockAuthSettings, resolveBedrockAuth } from './resolve-bedrock-auth.js';
 
@@ -72,18 +71,12 @@ export class BedrockEmbeddingModel implements EmbeddingModel {
     });
     const response = (await readJsonResponse(posted, url)) as Record<string, unknown>;
     const read = this.#cohere ? readCohere(response) : readTitan(response);
-    if (read.embeddings.length !== options.values.length || !read.embeddings.every(isNumberArray)) {
-      throw new InvalidResponseError({
-        message: `${url}: expected ${options.values.length} vectors`,
-        data: JSON.stringify(response).slice(0, 4096),
-      });
-    }
-    return {
-      embeddings: read.embeddings,
-      usage: { tokens: read.tokens },
-      warnings: [],
-      response: { headers: posted.responseHeaders },
-    };
+    return vectorsResult(read, {
+      url,
+      response,
+      count: options.values.length,
+      headers: posted.responseHeaders,
+    });
   }
 }
 

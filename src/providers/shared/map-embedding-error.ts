@@ -1,8 +1,9 @@
 import { APICallError } from '../../errors/api-call-error.js';
 import { EmbeddingInputTooLongError } from '../../errors/embedding-input-too-long-error.js';
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import { InvalidResponseError } from '../../errors/invalid-response-error.js';
 import { TooManyEmbeddingValuesError } from '../../errors/too-many-embedding-values-error.js';
-import type { EmbedCallOptions } from '../../spec/embedding-model.js';
+import type { EmbedCallOptions, EmbedCallResult } from '../../spec/embedding-model.js';
 import { decodeBase64 } from './base64.js';
 
 /** How providers word an input over the model's length (OpenAI, Gemini, Vertex, Bedrock, Cohere). */
@@ -53,4 +54,26 @@ export function decodeFloat32Base64(base64: string): number[] | undefined {
 /** Whether `value` is an array of finite numbers. */
 export function isNumberArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item));
+}
+
+/**
+ * A call's result from what was read off the provider's answer: exactly one number vector per value, else an
+ * `InvalidResponseError` carrying (the start of) the answer.
+ */
+export function vectorsResult(
+  read: { embeddings: unknown[]; tokens: number },
+  answer: { url: string; response: unknown; count: number; headers: Record<string, string> },
+): EmbedCallResult {
+  if (read.embeddings.length !== answer.count || !read.embeddings.every(isNumberArray)) {
+    throw new InvalidResponseError({
+      message: `${answer.url}: expected ${answer.count} vectors`,
+      data: JSON.stringify(answer.response).slice(0, 4096),
+    });
+  }
+  return {
+    embeddings: read.embeddings,
+    usage: { tokens: read.tokens },
+    warnings: [],
+    response: { headers: answer.headers },
+  };
 }
