@@ -1,7 +1,7 @@
 import type { AgentResult } from './agent-result.js';
 import type { AgentStreamPart, AgentStreamResult } from './agent-stream-part.js';
+import type { EmitPart } from './emit-part.js';
 import { PartFanOut } from './part-fan-out.js';
-import type { EmitPart } from './stream-agent.js';
 
 /**
  * Wraps a run in the views of `AgentStreamResult`. Each getter call takes a new view; the run starts at

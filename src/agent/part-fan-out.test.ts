@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type AgentResult, toAgentResult } from './agent-result.js';
 import type { AgentStreamPart } from './agent-stream-part.js';
 import { createAgentStreamResult } from './create-agent-stream-result.js';
-import type { EmitPart } from './stream-agent.js';
+import type { EmitPart } from './emit-part.js';
 
 const emptyResult: AgentResult = toAgentResult([]);
 

@@ -2,8 +2,9 @@ import { isRetryableError, retryWithBackoff } from '../http/retry.js';
 import type { ToolResultContent } from '../spec/content.js';
 import type { Message } from '../spec/message.js';
 import { type AgentResult, type StepResult, toAgentResult } from './agent-result.js';
-import type { AgentStreamCallbacks, AgentStreamPart } from './agent-stream-part.js';
+import type { AgentStreamCallbacks } from './agent-stream-part.js';
 import { consumeStepStream, type StreamedStep } from './consume-step-stream.js';
+import type { EmitPart } from './emit-part.js';
 import { executeTools } from './execute-tools.js';
 import { shouldContinue, toStepResult } from './finish-step.js';
 import { appendStep, createHistory, planStep } from './plan-step.js';
@@ -11,12 +12,6 @@ import { raceAbort } from './race-abort.js';
 import { requestApprovals } from './request-approvals.js';
 import type { AgentRun } from './resolve-agent-run.js';
 import { resumeRun } from './run-answered-approvals.js';
-
-/**
- * Hands a part to the stream views. Returns a promise, resolved when a reader wants more, only when the
- * run must wait; `undefined` means go on.
- */
-export type EmitPart = (part: AgentStreamPart) => void | Promise<void>;
 
 /**
  * Runs an agent over model streams, calling the hooks and emitting parts as they come. Any failure after
