@@ -136,7 +136,7 @@ function summarize(values: readonly number[]) {
 export async function runHttpStreamsCase(settings: CaseSettings): Promise<CaseReport> {
   const http: HttpSettings = settings.quick
     ? { concurrency: [1, 5], rounds: 1, textDeltas: 20, toolBytes: 256 }
-    : { concurrency: [1, 50, 500], rounds: 3, textDeltas: 250, toolBytes: 20 * 1024 };
+    : { concurrency: [1, 50, 500], rounds: 5, textDeltas: 250, toolBytes: 20 * 1024 };
   const measurements = await measureHttp(http, settings.log);
   const rows: ResultRow[] = [];
   const checks: TargetCheck[] = [];
