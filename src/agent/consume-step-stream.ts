@@ -95,10 +95,16 @@ class StepStream implements DirectSource {
     if (this.busy || this.outcome !== undefined) return undefined;
     this.busy = true;
     this.reader = reader as DirectReader<unknown>;
-    return raceAbort(this.iterator.next(), this.context.abortSignal).then(
-      this.onDirectNext,
-      this.onDirectFailure,
-    ) as Promise<IteratorResult<T>>;
+    let next: Promise<IteratorResult<StreamPart>>;
+    try {
+      next = this.iterator.next();
+    } catch (error) {
+      // A hand-written stream that throws instead of rejecting fails the step, as it does in the run loop.
+      return this.onDirectFailure(error) as Promise<IteratorResult<T>>;
+    }
+    return raceAbort(next, this.context.abortSignal).then(this.onDirectNext, this.onDirectFailure) as Promise<
+      IteratorResult<T>
+    >;
   }
 
   wake(): void {

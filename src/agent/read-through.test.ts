@@ -172,6 +172,37 @@ describe('agent stream: the only reader reads the model stream itself', () => {
     expect(model.calls).toHaveLength(2);
   });
 
+  it('fails the run with the error of a model stream whose next() throws instead of rejecting', async () => {
+    const failure = new Error('broken iterator');
+    let calls = 0;
+    const throwing: AsyncIterable<StreamPart> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => {
+          calls += 1;
+          if (calls > 2) throw failure;
+          return Promise.resolve({
+            done: false as const,
+            value: textParts('t', 'a')[calls - 1] as StreamPart,
+          });
+        },
+      }),
+    };
+    const model = new MockLanguageModel({ stream: () => throwing });
+    const run = await createAgent(model, { maxRetries: 0 }).stream({ prompt: 'Hi' });
+    const reader = run.fullStream[Symbol.asyncIterator]();
+    const types: string[] = [];
+    const error = await (async () => {
+      while (true) {
+        const next = await reader.next();
+        if (next.done) return undefined;
+        types.push(next.value.type);
+      }
+    })().catch((caught: unknown) => caught);
+    expect(error).toBe(failure);
+    expect(types).toEqual(['step-start', 'text-start', 'text-delta']);
+    await expect(run.result).rejects.toBe(failure);
+  });
+
   it('rejects a direct read waiting on a stalled model stream as soon as the run aborts', async () => {
     const controller = new AbortController();
     const stalled = deferred();
