@@ -39,7 +39,11 @@ function readyStream(parts: readonly StreamPart[]): AsyncIterable<StreamPart> {
 /** Promises created while `read` runs (async_hooks `init` of type PROMISE). */
 async function promisesCreated(read: () => Promise<unknown>): Promise<number> {
   let created = 0;
-  const hook = createHook({ init: (_id, type) => void (type === 'PROMISE' && (created += 1)) });
+  const hook = createHook({
+    init: (_id, type) => {
+      if (type === 'PROMISE') created += 1;
+    },
+  });
   hook.enable();
   try {
     await read();
@@ -125,7 +129,10 @@ describe('agent stream: the only reader reads the model stream itself', () => {
     const model = new MockLanguageModel({ stream: textStreamParts(5) });
     const run = await createAgent(model).stream({ prompt: 'Hi' });
     let read = 0;
-    for await (const _part of run.fullStream) if ((read += 1) === 3) break;
+    for await (const _part of run.fullStream) {
+      read += 1;
+      if (read === 3) break;
+    }
     expect((await run.result).text).toBe('01234');
   });
 
