@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  collect,
   deferred,
   finishPart,
   textParts,
@@ -20,12 +21,6 @@ const twoSteps: StreamPart[][] = [
   ],
   [...textParts('t2', 'Done.'), finishPart('stop')],
 ];
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
 
 /** Settles within `ms` or fails: proves a promise is not left pending. */
 function settlesWithin<T>(promise: Promise<T>, ms = 200): Promise<PromiseSettledResult<T>> {

@@ -132,7 +132,7 @@ class StepStream implements DirectSource {
   private readonly onDirectNext = (next: IteratorResult<StreamPart>) => {
     try {
       const part = this.accept(next);
-      if (part === undefined) return this.idle().wait();
+      if (part === undefined) return this.idle().next();
       const handled = this.handle(part);
       if (handled instanceof Promise) return handled.then(this.deliverDirect, this.onDirectFailure);
       // The model's own result object goes on when the view keeps the part as it is (`fullStream`).
@@ -149,7 +149,7 @@ class StepStream implements DirectSource {
 
   private readonly onDirectFailure = (error: unknown) => {
     this.settle({ error });
-    return this.idle().wait();
+    return this.idle().next();
   };
 
   /** The direct read is done: others may read again; the run takes over if the reader cannot. */

@@ -26,8 +26,8 @@ export interface ReadThrough {
 export interface DirectSource {
   /**
    * Reads, checks and hooks the next part and hands it to `reader.deliver`; when the stream ends or fails,
-   * the run goes on by itself and the read is answered by `reader.wait()`. `undefined` when a read is
-   * already in flight or the stream is done: then the reader waits for the run's next emit.
+   * the run goes on by itself and the read is answered by `reader.next()`, which then waits for the run's
+   * next emit. `undefined` when a read is already in flight or the stream is done.
    */
   pull<T>(reader: DirectReader<T>): Promise<IteratorResult<T>> | undefined;
   /** Something the run decides on changed (a reader came, went or waits; draining began): check again. */
@@ -44,6 +44,6 @@ export interface DirectReader<T> {
     part: AgentStreamPart,
     read?: IteratorResult<AgentStreamPart, never>,
   ): IteratorResult<T> | Promise<IteratorResult<T>>;
-  /** A read answered by the run's next emit or its end. */
-  wait(): Promise<IteratorResult<T>>;
+  /** The reader's next read, as its caller's `next()` would make it. */
+  next(): Promise<IteratorResult<T>>;
 }

@@ -40,22 +40,19 @@ export class PartFanOut implements ReadThrough {
 
   /** @internal The only reader's read through the attached model stream, or `undefined` when it may not. */
   pullDirect<T>(reader: PartReader<T>): Promise<IteratorResult<T>> | undefined {
-    const source = this.source;
-    if (source === undefined || this.draining || this.readers.length !== 1) return undefined;
-    return source.pull(reader);
+    return this.source !== undefined && this.allowsDirect() ? this.source.pull(reader) : undefined;
   }
 
   /** @internal A part read through by `reader` reaches the views that subscribed while it was read. */
   pushOthers(reader: PartReader<unknown>, part: AgentStreamPart): void {
     const readers = this.readers;
-    if (readers.length === 1 && readers[0] === reader) return;
-    for (const other of [...readers]) if (other !== reader) other.push(part);
+    for (let index = 0; index < readers.length; index += 1)
+      if (readers[index] !== reader) readers[index]!.push(part);
   }
 
   /** Runs to the end regardless of readers; the result of the run. */
   drain(): Promise<AgentResult> {
     this.draining = true;
-    this.source?.wake();
     this.demand();
     this.outcome ??= (this.running as Promise<void>).then(() => unwrap(this.settled as Settled));
     return this.outcome;
@@ -156,25 +153,15 @@ class PartReader<T> implements AsyncIterableIterator<T>, DirectReader<T> {
     return this.resolveRead !== undefined;
   }
 
+  /** A queued part, the end, a read through the model stream, or else a read the run's next emit answers. */
   next(): Promise<IteratorResult<T>> {
-    if (
-      this.resolveRead === undefined &&
-      this.queue.length === 0 &&
-      !this.done &&
-      this.fanOut.settled === undefined
-    ) {
-      const direct = this.fanOut.pullDirect(this);
-      if (direct !== undefined) return direct;
-    }
-    return this.wait();
-  }
-
-  wait(): Promise<IteratorResult<T>> {
     if (this.resolveRead !== undefined) return this.afterWaiting();
     if (this.queue.length > 0) return Promise.resolve(this.take());
     if (this.done) return Promise.resolve({ done: true, value: undefined });
     const settled = this.fanOut.settled;
     if (settled !== undefined) return this.finish(settled);
+    const direct = this.fanOut.pullDirect(this);
+    if (direct !== undefined) return direct;
     const read = new Promise(this.park);
     this.fanOut.demand();
     return read;

@@ -1,6 +1,7 @@
 import { createHook } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import {
+  collect,
   deferred,
   finishPart,
   textParts,
@@ -65,12 +66,6 @@ async function readAgent(count: number, view: 'fullStream' | 'textStream'): Prom
   let read = 0;
   for await (const _item of run[view]) read += 1;
   return read;
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
 }
 
 function deltasOf(parts: readonly AgentStreamPart[]): string {
